@@ -1,0 +1,19 @@
+using Mediator;
+
+namespace FastApiLearning.Application.Auth.Login;
+
+/// <summary>
+/// An OAuth2 password-grant request (RFC 6749 §4.3.2). Missing form fields arrive as empty
+/// strings; <see cref="LoginCommandValidator"/> says what is wrong with them.
+/// </summary>
+public sealed record LoginCommand(
+    string Username,
+    string Password,
+    string? GrantType = null,
+    string? Scope = null,
+    string? ClientId = null,
+    string? ClientSecret = null) : ICommand<LoginResult>
+{
+    // Never let a password reach a log line through the record's generated ToString.
+    public override string ToString() => $"LoginCommand {{ Username = {Username} }}";
+}

@@ -1,0 +1,23 @@
+using FastApiLearning.Application.Common.Ports;
+
+namespace FastApiLearning.Application.Auth.Login;
+
+/// <summary>What a login comes to. Every failure is a value; only the endpoint picks a status.</summary>
+public abstract record LoginResult
+{
+    public const string IncorrectCredentialsMessage = "Incorrect username or password";
+
+    private LoginResult()
+    {
+    }
+
+    /// <summary>Wrong password and unknown user alike: nobody learns which it was.</summary>
+    public static LoginResult InvalidCredentials { get; } = new Failed();
+
+    public sealed record Succeeded(AccessToken Token) : LoginResult;
+
+    public sealed record Failed : LoginResult
+    {
+        public string Message => IncorrectCredentialsMessage;
+    }
+}

@@ -1,0 +1,12 @@
+using FastApiLearning.Domain.Employees;
+
+namespace FastApiLearning.Application.Common.Ports;
+
+/// <summary>The employees database, as far as the login service needs it.</summary>
+public interface IEmployeeStore
+{
+    /// <param name="normalizedEmail">An email as <see cref="Employee.NormalizeEmail"/> returns it.</param>
+    ValueTask<Employee?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
+
+    ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken);
+}

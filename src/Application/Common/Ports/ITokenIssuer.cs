@@ -1,0 +1,8 @@
+using FastApiLearning.Domain.Employees;
+
+namespace FastApiLearning.Application.Common.Ports;
+
+public interface ITokenIssuer
+{
+    AccessToken Issue(Employee employee);
+}

@@ -1,0 +1,42 @@
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FastApiLearning.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<EmployeeStoreOptions>()
+            .Bind(configuration.GetSection(EmployeeStoreOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => File.Exists(o.ResolvedDataFile), "EmployeeStore:DataFile names no file.")
+            .ValidateOnStart();
+        services.AddSingleton<IEmployeeStore>(sp =>
+            InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
+
+        services.AddOptions<PasswordHashingOptions>()
+            .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+
+        services.AddOptions<JwtOptions>()
+            .Bind(configuration.GetSection(JwtOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<JwtOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<JwtSigningKeys>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+namespace FastApiLearning.Infrastructure.Security;
+
+public sealed class JwtOptions
+{
+    public const string SectionName = "Jwt";
+    public const int MinimumKeyBytes = 32;
+
+    public string Issuer { get; set; } = "FastApiLearning";
+
+    public string Audience { get; set; } = "FastApiLearning";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How far token lifetimes may be off between this service and a clock it trusts.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The HS256 secret, base64: at least <see cref="MinimumKeyBytes"/> random bytes.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// Development only: where a key made on first start is kept when none is configured,
+    /// relative to the content root (git ignores it).
+    /// </summary>
+    public string DevelopmentKeyFile { get; set; } = ".dev-signing-key";
+}

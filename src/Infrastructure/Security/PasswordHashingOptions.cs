@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FastApiLearning.Infrastructure.Security;
+
+/// <summary>Argon2id parameters for new hashes. The defaults are OWASP's (m=19 MiB, t=2, p=1).</summary>
+public sealed class PasswordHashingOptions
+{
+    public const string SectionName = "PasswordHashing";
+
+    [Range(1, 100)]
+    public int Iterations { get; set; } = 2;
+
+    [Range(8, 4 * 1024 * 1024)]
+    public int MemoryKiB { get; set; } = 19456;
+}

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using FastApiLearning.Application.Auth.Login;
+
+namespace FastApiLearning.WebApi.Contracts;
+
+/// <summary>
+/// The OAuth2 password-grant form (RFC 6749 §4.3.2) as <c>POST /token</c> receives it. It binds
+/// itself so that a body that is not a readable form becomes an RFC 6749 error rather than the
+/// framework's bare 415 or 400. (No accepts metadata either: routing would answer 415 itself;
+/// <see cref="OpenApi.TokenFormOperationFilter"/> documents the form instead.)
+/// </summary>
+public sealed class TokenForm
+{
+    public const string UrlEncoded = "application/x-www-form-urlencoded";
+    public const string Multipart = "multipart/form-data";
+
+    [JsonPropertyName("grant_type")]
+    public string? GrantType { get; init; }
+
+    [Required]
+    [JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    [Required]
+    [DataType(DataType.Password)]
+    [JsonPropertyName("password")]
+    public string? Password { get; init; }
+
+    [JsonPropertyName("scope")]
+    public string? Scope { get; init; }
+
+    [JsonPropertyName("client_id")]
+    public string? ClientId { get; init; }
+
+    [DataType(DataType.Password)]
+    [JsonPropertyName("client_secret")]
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Why the body could not be read as a form; <c>null</c> when it could.</summary>
+    [JsonIgnore]
+    public string? Problem { get; private init; }
+
+    [JsonIgnore]
+    public int ProblemStatus { get; private init; } = StatusCodes.Status400BadRequest;
+
+    public LoginCommand ToCommand() =>
+        new(Username ?? "", Password ?? "", GrantType, Scope, ClientId, ClientSecret);
+
+    public static async ValueTask<TokenForm> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType)
+        {
+            return Invalid($"The body must be a form ({UrlEncoded} or {Multipart}) with username and password.");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Invalid(e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "The form is too large." : "The form could not be read.", e.StatusCode);
+        }
+        catch (InvalidDataException)
+        {
+            return Invalid("The form could not be read.");
+        }
+
+        // RFC 6749 §3.2: request parameters must not be included more than once.
+        var repeated = form.Where(field => field.Value.Count > 1).Select(field => field.Key).ToArray();
+        if (repeated.Length > 0)
+        {
+            return Invalid($"Each parameter may be sent once; repeated: {string.Join(", ", repeated)}.");
+        }
+
+        return new TokenForm
+        {
+            GrantType = form["grant_type"],
+            Username = form["username"],
+            Password = form["password"],
+            Scope = form["scope"],
+            ClientId = form["client_id"],
+            ClientSecret = form["client_secret"],
+        };
+    }
+
+    private static TokenForm Invalid(string problem, int status = StatusCodes.Status400BadRequest) =>
+        new() { Problem = problem, ProblemStatus = status };
+}

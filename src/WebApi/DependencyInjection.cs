@@ -1,0 +1,88 @@
+using FastApiLearning.Application.Auth.Login;
+using FastApiLearning.Application.Common.Behaviors;
+using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.OpenApi;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.OpenApi;
+
+namespace FastApiLearning.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.Assemblies = [typeof(LoginCommand)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.ServiceLifetime = ServiceLifetime.Singleton;
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ValidationExceptionHandler>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>, JwtSigningKeys>(ConfigureJwtBearer);
+        services.AddAuthorization();
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "FastApiLearning",
+                Version = "v1",
+                Description = "OAuth2 password-flow login for the employees sample. "
+                    + "Use Authorize with an employee's email and password, then try GET /users/me.",
+            });
+            options.AddSecurityDefinition(AuthorizeOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Flows = new OpenApiOAuthFlows
+                {
+                    Password = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri("/token", UriKind.Relative),
+                        Scopes = new Dictionary<string, string>(),
+                    },
+                },
+            });
+            options.OperationFilter<AuthorizeOperationFilter>();
+            options.OperationFilter<TokenFormOperationFilter>();
+        });
+
+        return services;
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions options, IOptions<JwtOptions> jwt, JwtSigningKeys keys)
+    {
+        // Keep the token's own claim names (sub, email, name) instead of WS-* URIs.
+        options.MapInboundClaims = false;
+        // The challenge says only invalid_token; the reason stays in the server's log.
+        options.IncludeErrorDetails = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Value.Issuer,
+            ValidAudience = jwt.Value.Audience,
+            IssuerSigningKeys = keys.ValidationKeys,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = jwt.Value.ClockSkew,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            NameClaimType = "name",
+        };
+        options.Events = new JwtBearerEvents
+        {
+            OnChallenge = context =>
+            {
+                context.HandleResponse();
+                return BearerChallenge.WriteAsync(context.Response, invalidToken: context.AuthenticateFailure is not null);
+            },
+        };
+    }
+}

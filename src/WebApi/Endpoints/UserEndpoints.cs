@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
+using FastApiLearning.Application.Users.GetCurrentUser;
+using FastApiLearning.WebApi.Contracts;
+using FastApiLearning.WebApi.Errors;
+using Mediator;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace FastApiLearning.WebApi.Endpoints;
+
+public static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/users/me", GetCurrentUser)
+            .WithName("GetCurrentUser")
+            .WithTags("users")
+            .WithSummary("The employee the bearer token was issued to")
+            .RequireAuthorization()
+            .Produces<UserResponse>(StatusCodes.Status200OK)
+            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized);
+
+        return app;
+    }
+
+    private static async Task<IResult> GetCurrentUser(ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Sub), NumberStyles.None, CultureInfo.InvariantCulture, out var empNo))
+        {
+            return BearerChallenge.InvalidToken();
+        }
+
+        var profile = await sender.Send(new GetCurrentUserQuery(empNo), cancellationToken);
+        return profile is null ? BearerChallenge.InvalidToken() : TypedResults.Ok(UserResponse.From(profile));
+    }
+}

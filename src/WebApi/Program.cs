@@ -1,0 +1,37 @@
+using FastApiLearning.Application;
+using FastApiLearning.Infrastructure;
+using FastApiLearning.WebApi;
+using FastApiLearning.WebApi.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddWebApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "docs";
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "FastApiLearning v1");
+    options.DocumentTitle = "FastApiLearning API";
+});
+
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
+app.MapPageEndpoints();
+
+app.Run();
+
+/// <summary>The entry point, public for <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
