@@ -1,0 +1,77 @@
+using System.Net;
+using FastApiLearning.WebApi.IntegrationTests.Support;
+
+namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
+
+public sealed class PageEndpointTests
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartApp()
+    {
+        _factory = new ApiFactory();
+        _client = _factory.CreateApiClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopApp()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task GetLogin_ReturnsFormThatPostsThePasswordGrantToToken()
+    {
+        using var response = await _client.GetAsync("/login");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain("<title>Log in · FastApiLearning</title>"));
+        Assert.That(html, Does.Contain("""<form method="post" action="/token" """));
+        Assert.That(html, Does.Match("""<input id="username" name="username" type="email" autocomplete="username"[^>]*>"""));
+        Assert.That(html, Does.Match("""<input id="password" name="password" type="password" autocomplete="current-password"[^>]*>"""));
+        Assert.That(html, Does.Contain("""<label for="username">""").And.Contain("""<label for="password">"""));
+        Assert.That(html, Does.Contain("""<button type="submit">"""));
+        Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"), "no CDN");
+    }
+
+    [Test]
+    public async Task GetStylesheet_IsServedByTheApp()
+    {
+        using var response = await _client.GetAsync("/css/site.css");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
+    }
+
+    [Test]
+    public async Task GetRoot_RedirectsToLogin()
+    {
+        using var response = await _client.GetAsync("/");
+
+        Assert.That((int)response.StatusCode, Is.InRange(300, 399));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/login"));
+    }
+
+    [Test]
+    public async Task GetDocs_ServesSwaggerUi()
+    {
+        using var response = await _client.GetAsync("/docs/index.html");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
+    }
+
+    [Test]
+    public async Task GetUnknownPath_ReturnsProblemDetails()
+    {
+        using var response = await _client.GetAsync("/no-such-page");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+}

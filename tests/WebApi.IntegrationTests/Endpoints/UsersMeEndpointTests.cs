@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using FastApiLearning.WebApi.IntegrationTests.Support;
+
+namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
+
+public sealed class UsersMeEndpointTests
+{
+    private ApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartApp()
+    {
+        _factory = new ApiFactory();
+        _client = _factory.CreateApiClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopApp()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [TestCase("Bearer")]
+    [TestCase("bearer")]
+    [TestCase("BEARER")]
+    public async Task Get_WithTokenFromLogin_ReturnsThePublicFields(string scheme)
+    {
+        var token = await Forms.GetAccessTokenAsync(_client);
+
+        using var response = await GetMeAsync($"{scheme} {token}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(
+            """{"emp_no":500222,"email":"behai_nguyen@hotmail.com","username":"behai_nguyen@hotmail.com","first_name":"Be Hai","last_name":"Doe","gender":"M","birth_date":"1970-10-27","hire_date":"2021-06-15"}"""));
+    }
+
+    [Test]
+    public async Task Get_ForTheSecondSampleUser_ReturnsTheirFieldsWithoutAHash()
+    {
+        var token = await Forms.GetAccessTokenAsync(_client, Forms.Pranav);
+
+        using var response = await GetMeAsync($"Bearer {token}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var text = await response.Content.ReadAsStringAsync();
+        var body = JsonDocument.Parse(text).RootElement;
+        Assert.That(body.GetProperty("emp_no").GetInt32(), Is.EqualTo(10198));
+        Assert.That(body.GetProperty("first_name").GetString(), Is.EqualTo("Pranav"));
+        Assert.That(body.GetProperty("last_name").GetString(), Is.EqualTo("Furedi"));
+        Assert.That(text, Does.Not.Contain("argon2").And.Not.Contain("password"));
+    }
+
+    [Test]
+    public async Task Get_WithoutToken_ReturnsNotAuthenticated()
+    {
+        using var response = await GetMeAsync(authorization: null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Not authenticated"}"""));
+    }
+
+    private static IEnumerable<TestCaseData> BadTokens()
+    {
+        yield return new TestCaseData("garbage").SetName("Get_WithGarbageToken_ReturnsInvalidToken");
+        yield return new TestCaseData("behai_nguyen@hotmail.com").SetName("Get_WithUsernameAsToken_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Tampered()).SetName("Get_WithTamperedSignature_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Unsigned()).SetName("Get_WithAlgNone_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(key: TestTokens.OtherKey())).SetName("Get_WithTokenSignedByAnotherKey_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(expires: DateTime.UtcNow.AddMinutes(-5), notBefore: DateTime.UtcNow.AddMinutes(-35)))
+            .SetName("Get_WithExpiredToken_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(issuer: "someone-else")).SetName("Get_WithTokenFromAnotherIssuer_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(audience: "someone-else")).SetName("Get_WithTokenForAnotherAudience_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(empNo: 999999)).SetName("Get_WithValidTokenOfEmployeeNoLongerInStore_ReturnsInvalidToken");
+    }
+
+    [TestCaseSource(nameof(BadTokens))]
+    public async Task Get_WithBadToken_ReturnsInvalidToken(string token)
+    {
+        using var response = await GetMeAsync($"Bearer {token}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer error=\"invalid_token\""));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("""{"detail":"Could not validate credentials"}"""));
+    }
+
+    private async Task<HttpResponseMessage> GetMeAsync(string? authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/users/me");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await _client.SendAsync(request);
+    }
+}

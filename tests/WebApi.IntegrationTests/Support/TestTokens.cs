@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FastApiLearning.WebApi.IntegrationTests.Support;
+
+/// <summary>Signs tokens the way the app would, or deliberately not.</summary>
+public static class TestTokens
+{
+    public const string Issuer = "test-issuer";
+    public const string Audience = "test-audience";
+    public const int BehaiEmpNo = 500222;
+
+    public static readonly string SigningKey = Convert.ToBase64String(SHA256.HashData("integration tests"u8));
+
+    public static string Create(
+        int empNo = BehaiEmpNo,
+        string? key = null,
+        string issuer = Issuer,
+        string audience = Audience,
+        DateTime? notBefore = null,
+        DateTime? expires = null,
+        string algorithm = SecurityAlgorithms.HmacSha256)
+    {
+        var now = DateTime.UtcNow;
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            IssuedAt = notBefore ?? now,
+            NotBefore = notBefore ?? now,
+            Expires = expires ?? now.AddMinutes(30),
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)), algorithm),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = empNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["email"] = "behai_nguyen@hotmail.com",
+                ["name"] = "Be Hai Doe",
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+        });
+    }
+
+    public static string OtherKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The payload of a valid token, re-sent unsigned with <c>alg: none</c>.</summary>
+    public static string Unsigned()
+    {
+        var payload = Create().Split('.')[1];
+        var header = Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes("""{"alg":"none","typ":"JWT"}"""));
+        return $"{header}.{payload}.";
+    }
+
+    /// <summary>A valid token with one character of its signature changed.</summary>
+    public static string Tampered()
+    {
+        var token = Create();
+        var last = token[^2] == 'A' ? 'B' : 'A';
+        return token[..^2] + last + token[^1];
+    }
+}
