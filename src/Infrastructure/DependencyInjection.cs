@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Sessions;
 using FastApiLearning.Infrastructure.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,10 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+
+        // The standard in-memory cache unless a shared one (Redis) is registered.
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<IRevocationStore, DistributedCacheRevocationStore>();
 
         return services;
     }

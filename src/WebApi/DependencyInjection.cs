@@ -1,12 +1,16 @@
+using FastApiLearning.Application.Auth.IsTokenRevoked;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.OpenApi;
+using FastApiLearning.WebApi.Pages;
+using FastApiLearning.WebApi.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace FastApiLearning.WebApi;
@@ -24,6 +28,12 @@ public static class DependencyInjection
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ValidationExceptionHandler>();
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "fal_antiforgery";
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -78,9 +88,37 @@ public static class DependencyInjection
         };
         options.Events = new JwtBearerEvents
         {
+            // The browser session's cookie is a credential wherever a bearer token is; a request
+            // with an Authorization header is judged by that header alone.
+            OnMessageReceived = context =>
+            {
+                if (!context.Request.Headers.ContainsKey(HeaderNames.Authorization))
+                {
+                    context.Token = SessionCookie.Read(context.Request);
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = async context =>
+            {
+                var sender = context.HttpContext.RequestServices.GetRequiredService<ISender>();
+                var tokenId = context.Principal is { } principal ? TokenClaims.TokenId(principal) : "";
+                if (await sender.Send(new IsTokenRevokedQuery(tokenId), context.HttpContext.RequestAborted))
+                {
+                    context.Fail("The token has been revoked.");
+                }
+            },
             OnChallenge = context =>
             {
                 context.HandleResponse();
+                var request = context.Request;
+                if (BrowserRequest.UsesSessionCookie(request) && BrowserRequest.PrefersHtml(request))
+                {
+                    // A person whose session ended is sent to log in again, not shown JSON.
+                    SessionCookie.Delete(context.Response);
+                    return PageResults.SeeOther("/login?notice=expired").ExecuteAsync(context.HttpContext);
+                }
+
                 return BearerChallenge.WriteAsync(context.Response, invalidToken: context.AuthenticateFailure is not null);
             },
         };

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using FastApiLearning.Application.Users.GetCurrentUser;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.Sessions;
 using Mediator;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace FastApiLearning.WebApi.Endpoints;
 
@@ -15,7 +14,7 @@ public static class UserEndpoints
         app.MapGet("/users/me", GetCurrentUser)
             .WithName("GetCurrentUser")
             .WithTags("users")
-            .WithSummary("The employee the bearer token was issued to")
+            .WithSummary("The employee the bearer token (or the browser session) was issued to")
             .RequireAuthorization()
             .Produces<UserResponse>(StatusCodes.Status200OK)
             .Produces<DetailResponse>(StatusCodes.Status401Unauthorized);
@@ -25,7 +24,7 @@ public static class UserEndpoints
 
     private static async Task<IResult> GetCurrentUser(ClaimsPrincipal user, ISender sender, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Sub), NumberStyles.None, CultureInfo.InvariantCulture, out var empNo))
+        if (TokenClaims.EmpNo(user) is not { } empNo)
         {
             return BearerChallenge.InvalidToken();
         }

@@ -1,12 +1,15 @@
 using FastApiLearning.Application.Auth.Login;
 using FluentValidation;
+using FastApiLearning.WebApi.Pages;
+using FastApiLearning.WebApi.Sessions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FastApiLearning.WebApi.Errors;
 
 /// <summary>
 /// Turns the validation pipeline's <see cref="ValidationException"/> into a 400 keyed by form
-/// field: RFC 6749's shape on the token endpoint, RFC 9457 problem details everywhere else.
+/// field: the login page again for its own form, RFC 6749's shape for other token requests, RFC 9457
+/// problem details everywhere else.
 /// </summary>
 public sealed class ValidationExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -23,6 +26,14 @@ public sealed class ValidationExceptionHandler(IProblemDetailsService problemDet
 
         // The middleware has cleared the endpoint by now; the feature keeps it.
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+        if (endpoint?.Metadata.GetMetadata<OAuthTokenEndpointMetadata>() is not null && BrowserRequest.PrefersHtml(httpContext.Request))
+        {
+            // The login page's own form: show it again with the messages beside the fields.
+            var email = httpContext.Request.HasFormContentType ? httpContext.Request.Form["username"].ToString() : null;
+            await LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors).ExecuteAsync(httpContext);
+            return true;
+        }
+
         if (endpoint?.Metadata.GetMetadata<OAuthTokenEndpointMetadata>() is not null)
         {
             var error = validation.Errors.Any(failure => failure.ErrorCode == LoginCommandValidator.UnsupportedGrantType)

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace FastApiLearning.WebApi.Pages;
 
@@ -6,6 +7,13 @@ namespace FastApiLearning.WebApi.Pages;
 public static class HtmlLayout
 {
     public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+
+    /// <summary>The hidden field that proves a form came from this app (and sets its cookie).</summary>
+    public static string AntiforgeryField(HttpContext httpContext)
+    {
+        var tokens = httpContext.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(httpContext);
+        return $"<input type=\"hidden\" name=\"{Encode(tokens.FormFieldName)}\" value=\"{Encode(tokens.RequestToken)}\">";
+    }
 
     /// <param name="title">Plain text; encoded here.</param>
     /// <param name="main">Already-encoded HTML for the page's main element.</param>

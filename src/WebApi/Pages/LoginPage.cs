@@ -9,28 +9,55 @@ namespace FastApiLearning.WebApi.Pages;
 public static class LoginPage
 {
     public const string Title = "Log in";
+    public const string SessionExpired = "Your session has expired, please log in again";
+    public const string LoggedOut = "You have been logged out";
+    public const string FormExpired = "This form has expired. Please reload the page and try again.";
+
+    /// <summary>The notices <c>/login?notice=…</c> may show: fixed texts, so nothing from the URL is echoed.</summary>
+    public static string? NoticeFor(string? code) => code switch
+    {
+        "expired" => SessionExpired,
+        "logged-out" => LoggedOut,
+        _ => null,
+    };
 
     /// <param name="email">Kept in its field after a failed attempt; the password never is.</param>
-    /// <param name="message">A message for the whole form (an error or a notice).</param>
+    /// <param name="error">Why the last attempt failed.</param>
+    /// <param name="notice">News that is not an error (logged out, session expired).</param>
     /// <param name="fieldErrors">Messages keyed by form field.</param>
-    public static string Render(
+    public static IResult Result(
+        int statusCode = StatusCodes.Status200OK,
         string? email = null,
-        string? message = null,
-        IReadOnlyDictionary<string, string[]>? fieldErrors = null)
+        string? error = null,
+        string? notice = null,
+        IReadOnlyDictionary<string, string[]>? fieldErrors = null) =>
+        PageResults.Html(httpContext => Render(HtmlLayout.AntiforgeryField(httpContext), email, error, notice, fieldErrors), statusCode);
+
+    private static string Render(
+        string antiforgeryField,
+        string? email,
+        string? error,
+        string? notice,
+        IReadOnlyDictionary<string, string[]>? fieldErrors)
     {
         var main = new StringBuilder();
         main.Append($$"""
                 <h1>{{Title}}</h1>
                 <p class="lead">Sign in with your employee email.</p>
-            """);
-        main.Append('\n');
-        if (!string.IsNullOrEmpty(message))
+            """).Append('\n');
+        if (!string.IsNullOrEmpty(notice))
         {
-            main.Append($"""    <p class="message" role="alert">{HtmlLayout.Encode(message)}</p>""").Append('\n');
+            main.Append($"""    <p class="message notice" role="status">{HtmlLayout.Encode(notice)}</p>""").Append('\n');
+        }
+
+        if (!string.IsNullOrEmpty(error))
+        {
+            main.Append($"""    <p class="message" role="alert">{HtmlLayout.Encode(error)}</p>""").Append('\n');
         }
 
         main.Append($$"""
                 <form method="post" action="/token" novalidate>
+                  {{antiforgeryField}}
                   <input type="hidden" name="grant_type" value="password">
                   <label for="username">Email</label>
                   <input id="username" name="username" type="email" autocomplete="username" required autofocus value="{{HtmlLayout.Encode(email)}}"{{Invalid(fieldErrors, "username")}}>

@@ -1,0 +1,13 @@
+using FastApiLearning.Application.Common.Ports;
+using Mediator;
+
+namespace FastApiLearning.Application.Auth.IsTokenRevoked;
+
+public sealed class IsTokenRevokedQueryHandler(IRevocationStore revocations) : IQueryHandler<IsTokenRevokedQuery, bool>
+{
+    public ValueTask<bool> Handle(IsTokenRevokedQuery query, CancellationToken cancellationToken) =>
+        // A token without an id cannot be revoked and so cannot be trusted.
+        string.IsNullOrEmpty(query.TokenId)
+            ? ValueTask.FromResult(true)
+            : revocations.IsRevokedAsync(query.TokenId, cancellationToken);
+}
