@@ -1,7 +1,7 @@
 using FastApiLearning.Application.Auth.Login;
-using FluentValidation;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FastApiLearning.WebApi.Errors;
