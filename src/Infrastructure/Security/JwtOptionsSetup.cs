@@ -69,12 +69,17 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         }
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(JwtOptions.MinimumKeyBytes));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, key + "\n");
+        Directory.CreateDirectory(Path.GetDirectoryName(path) ?? ".");
+        // Created readable by its owner only, never briefly readable by others.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
+        using var file = new FileStream(path, options);
+        using var writer = new StreamWriter(file);
+        writer.WriteLine(key);
 
         return key;
     }

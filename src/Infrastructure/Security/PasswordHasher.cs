@@ -93,7 +93,8 @@ public sealed partial class PasswordHasher : IPasswordHasher
         {
             return BCrypt.Net.BCrypt.Verify(password, passwordHash);
         }
-        catch (Exception e) when (e is BCrypt.Net.SaltParseException or ArgumentException or FormatException)
+        // BCrypt.Net throws these, IndexOutOfRange included, on cut-off or malformed hashes.
+        catch (Exception e) when (e is BCrypt.Net.SaltParseException or ArgumentException or FormatException or IndexOutOfRangeException)
         {
             return false;
         }

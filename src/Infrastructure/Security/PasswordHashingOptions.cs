@@ -10,6 +10,7 @@ public sealed class PasswordHashingOptions
     [Range(1, 100)]
     public int Iterations { get; set; } = 2;
 
-    [Range(8, 4 * 1024 * 1024)]
+    // At most 1 GiB: Argon2's memory is passed on in bytes as an int.
+    [Range(8, 1024 * 1024)]
     public int MemoryKiB { get; set; } = 19456;
 }

@@ -17,11 +17,11 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
     {
         if (_validators.Length > 0)
         {
-            var context = new ValidationContext<TMessage>(message);
             var failures = new List<FluentValidation.Results.ValidationFailure>();
             foreach (var validator in _validators)
             {
-                var result = await validator.ValidateAsync(context, cancellationToken);
+                // Each validator gets its own context: a shared one accumulates earlier failures.
+                var result = await validator.ValidateAsync(message, cancellationToken);
                 failures.AddRange(result.Errors);
             }
 
