@@ -1,0 +1,202 @@
+using FastApiLearning.Application.Auth.Login;
+using FluentValidation.TestHelper;
+
+namespace FastApiLearning.Application.UnitTests.Auth.Login;
+
+public sealed class LoginCommandValidatorTests
+{
+    private const string ValidEmail = "behai_nguyen@hotmail.com";
+    private const string ValidPassword = "password";
+    private const string EmailDomain = "@example.com";
+
+    private readonly LoginCommandValidator _validator = new();
+
+    [Test]
+    public void Validate_WhenCommandIsValid_HasNoErrors()
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, ValidPassword, "password", "", "client", "secret");
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase("")]
+    [TestCase(" ")]
+    [TestCase(" \t\n ")]
+    public void Validate_WhenUsernameIsEmptyOrWhitespace_HasUsernameRequiredError(string username)
+    {
+        // Arrange
+        var command = new LoginCommand(username, ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("username")
+            .WithErrorMessage("username is required")
+            .Only();
+    }
+
+    [TestCase("behai")]
+    [TestCase("behai_nguyen.hotmail.com")]
+    [TestCase("@hotmail.com")]
+    [TestCase("behai_nguyen@")]
+    public void Validate_WhenUsernameIsNotAnEmail_HasUsernameError(string username)
+    {
+        // Arrange
+        var command = new LoginCommand(username, ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("username")
+            .WithErrorMessage("username must be an email address")
+            .Only();
+    }
+
+    [Test]
+    public void Validate_WhenUsernameHasSurroundingWhitespace_HasNoErrors()
+    {
+        // Arrange
+        var command = new LoginCommand("  " + ValidEmail + " ", ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WhenUsernameIsMaximumLength_HasNoErrors()
+    {
+        // Arrange
+        var username = new string('a', LoginCommandValidator.MaxUsernameLength - EmailDomain.Length) + EmailDomain;
+        var command = new LoginCommand(username, ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(username, Has.Length.EqualTo(255));
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WhenUsernameIsLongerThanMaximum_HasUsernameLengthError()
+    {
+        // Arrange
+        var username = new string('a', LoginCommandValidator.MaxUsernameLength + 1 - EmailDomain.Length) + EmailDomain;
+        var command = new LoginCommand(username, ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(username, Has.Length.EqualTo(256));
+        result.ShouldHaveValidationErrorFor("username")
+            .WithErrorMessage("username must be at most 255 characters")
+            .Only();
+    }
+
+    [Test]
+    public void Validate_WhenPasswordIsEmpty_HasPasswordRequiredError()
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, "");
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("password")
+            .WithErrorMessage("password is required")
+            .Only();
+    }
+
+    [Test]
+    public void Validate_WhenPasswordIsMaximumLength_HasNoErrors()
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, new string('p', LoginCommandValidator.MaxPasswordLength));
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(command.Password, Has.Length.EqualTo(1024));
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WhenPasswordIsLongerThanMaximum_HasPasswordLengthError()
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, new string('p', LoginCommandValidator.MaxPasswordLength + 1));
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(command.Password, Has.Length.EqualTo(1025));
+        result.ShouldHaveValidationErrorFor("password")
+            .WithErrorMessage("password must be at most 1024 characters")
+            .Only();
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("password")]
+    public void Validate_WhenGrantTypeIsPasswordOrAbsent_HasNoErrors(string? grantType)
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, ValidPassword, grantType);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase("client_credentials")]
+    [TestCase("authorization_code")]
+    [TestCase("refresh_token")]
+    [TestCase("Password")]
+    [TestCase(" password")]
+    [TestCase(" ")]
+    public void Validate_WhenGrantTypeIsNotPassword_HasUnsupportedGrantTypeError(string grantType)
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, ValidPassword, grantType);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("grant_type")
+            .WithErrorCode("unsupported_grant_type")
+            .WithErrorMessage("grant_type must be \"password\"")
+            .Only();
+    }
+
+    [Test]
+    public void Validate_WhenEveryFieldIsWrong_KeysErrorsByFormFieldNames()
+    {
+        // Arrange
+        var command = new LoginCommand("", "", "client_credentials");
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(
+            result.Errors.Select(e => e.PropertyName),
+            Is.EquivalentTo(new[] { "username", "password", "grant_type" }));
+    }
+}

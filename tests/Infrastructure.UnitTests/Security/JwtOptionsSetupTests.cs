@@ -1,0 +1,223 @@
+using FastApiLearning.Infrastructure.Security;
+using Microsoft.Extensions.Hosting;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Security;
+
+public sealed class JwtOptionsSetupTests
+{
+    private static readonly string s_validKey = Convert.ToBase64String(new byte[JwtOptions.MinimumKeyBytes]);
+
+    private DirectoryInfo _contentRoot = null!;
+
+    [SetUp]
+    public void SetUp() => _contentRoot = Directory.CreateTempSubdirectory("jwt-options-setup-");
+
+    [TearDown]
+    public void TearDown() => _contentRoot.Delete(recursive: true);
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Validate_WhenKeyIsMissing_FailsWithHowToSetIt(string? signingKey)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKey"));
+        Assert.That(result.FailureMessage, Does.Contain("openssl rand -base64 32"));
+    }
+
+    [TestCase("not base64!")]
+    [TestCase("abc")]
+    public void Validate_WhenKeyIsNotBase64_FailsWithHowToSetIt(string signingKey)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKey is not valid base64"));
+        Assert.That(result.FailureMessage, Does.Contain("openssl rand -base64 32"));
+    }
+
+    [TestCase(1)]
+    [TestCase(16)]
+    [TestCase(31)]
+    public void Validate_WhenKeyIsShorterThan32Bytes_FailsWithHowToSetIt(int keyBytes)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var signingKey = Convert.ToBase64String(new byte[keyBytes]);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain($"Jwt:SigningKey has {keyBytes * 8} bits"));
+        Assert.That(result.FailureMessage, Does.Contain("openssl rand -base64 32"));
+    }
+
+    [TestCase(32)]
+    [TestCase(64)]
+    public void Validate_WhenKeyHasAtLeast32Bytes_Succeeds(int keyBytes)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var signingKey = Convert.ToBase64String(new byte[keyBytes]);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+
+        // Assert
+        Assert.That(result.Succeeded, Is.True);
+    }
+
+    [TestCase(0, 30)]
+    [TestCase(-60, 30)]
+    [TestCase(1800, -1)]
+    public void Validate_WhenLifetimeIsNotPositiveOrSkewIsNegative_Fails(int lifetimeSeconds, int clockSkewSeconds)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions
+        {
+            SigningKey = s_validKey,
+            AccessTokenLifetime = TimeSpan.FromSeconds(lifetimeSeconds),
+            ClockSkew = TimeSpan.FromSeconds(clockSkewSeconds),
+        };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:AccessTokenLifetime"));
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentHasNoKey_CreatesKeyFileWithValidKey()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions();
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        var keyFile = Path.Combine(_contentRoot.FullName, options.DevelopmentKeyFile);
+        Assert.That(File.Exists(keyFile), Is.True);
+        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(options.SigningKey));
+        Assert.That(JwtOptionsSetup.DecodeKey(options.SigningKey ?? ""), Has.Length.EqualTo(JwtOptions.MinimumKeyBytes));
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentKeyFileExists_ReadsSameKeyBack()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var first = new JwtOptions();
+        setup.PostConfigure(null, first);
+        var second = new JwtOptions();
+
+        // Act
+        CreateSetup(Environments.Development).PostConfigure(null, second);
+
+        // Assert
+        Assert.That(second.SigningKey, Is.Not.Null.And.Not.Empty);
+        Assert.That(second.SigningKey, Is.EqualTo(first.SigningKey));
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentKeyFileIsNested_CreatesItsFolder()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions { DevelopmentKeyFile = Path.Combine("secrets", "jwt.key") };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(File.Exists(Path.Combine(_contentRoot.FullName, "secrets", "jwt.key")), Is.True);
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentCreatesKeyFile_OnlyOwnerCanReadIt()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions();
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        var keyFile = Path.Combine(_contentRoot.FullName, options.DevelopmentKeyFile);
+        Assert.That(File.Exists(keyFile), Is.True);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        }
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentHasKey_KeepsItAndWritesNoFile()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions { SigningKey = s_validKey };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.SigningKey, Is.EqualTo(s_validKey));
+        Assert.That(_contentRoot.EnumerateFileSystemInfos(), Is.Empty);
+    }
+
+    [Test]
+    public void PostConfigure_WhenProductionHasNoKey_LeavesItMissing()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions();
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.SigningKey, Is.Null);
+        Assert.That(_contentRoot.EnumerateFileSystemInfos(), Is.Empty);
+        Assert.That(setup.Validate(null, options).Failed, Is.True);
+    }
+
+    [Test]
+    public void DecodeKey_WhenKeyHasSurroundingWhitespace_DecodesIt()
+    {
+        // Act
+        var key = JwtOptionsSetup.DecodeKey("  " + s_validKey + "\n");
+
+        // Assert
+        Assert.That(key, Is.EqualTo(new byte[JwtOptions.MinimumKeyBytes]));
+    }
+
+    private JwtOptionsSetup CreateSetup(string environmentName)
+    {
+        var environment = new Mock<IHostEnvironment>();
+        environment.SetupGet(e => e.EnvironmentName).Returns(environmentName);
+        environment.SetupGet(e => e.ContentRootPath).Returns(_contentRoot.FullName);
+        return new JwtOptionsSetup(environment.Object);
+    }
+}

@@ -1,0 +1,201 @@
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Domain.Employees;
+using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Users;
+using Microsoft.Extensions.Options;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Users;
+
+public sealed class InMemoryEmployeeStoreTests
+{
+    private static readonly PasswordHasher s_hasher = new(Options.Create(new PasswordHashingOptions()));
+    private static readonly string s_seedFile = Path.Combine(AppContext.BaseDirectory, "Data", "employees.json");
+
+    private static readonly Employee s_beHai = new(
+        500222,
+        "behai_nguyen@hotmail.com",
+        "$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw",
+        new DateOnly(1970, 10, 27),
+        "Be Hai",
+        "Doe",
+        Gender.M,
+        new DateOnly(2021, 6, 15));
+
+    private static readonly Employee s_pranav = new(
+        10198,
+        "pranav.furedi.10198@gmail.com",
+        "$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc",
+        new DateOnly(1953, 6, 7),
+        "Pranav",
+        "Furedi",
+        Gender.M,
+        new DateOnly(1985, 10, 20));
+
+    [Test]
+    public void FromFile_WhenSeedFileIsRead_HoldsBothSampleEmployees()
+    {
+        // Act
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+
+        // Assert
+        Assert.That(store.Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task FromFile_WhenSeedFileIsRead_FindsBeHaiByNormalizedEmail()
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+
+        // Act
+        var employee = await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None);
+
+        // Assert
+        Assert.That(employee, Is.EqualTo(s_beHai));
+        Assert.That(employee?.FullName, Is.EqualTo("Be Hai Doe"));
+    }
+
+    [Test]
+    public async Task FromFile_WhenSeedFileIsRead_FindsPranavByNormalizedEmail()
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+
+        // Act
+        var employee = await store.FindByEmailAsync("pranav.furedi.10198@gmail.com", CancellationToken.None);
+
+        // Assert
+        Assert.That(employee, Is.EqualTo(s_pranav));
+        Assert.That(employee?.FullName, Is.EqualTo("Pranav Furedi"));
+    }
+
+    [TestCase(500222, "Be Hai Doe")]
+    [TestCase(10198, "Pranav Furedi")]
+    public async Task FromFile_WhenSeedFileIsRead_FindsEmployeesByEmpNo(int empNo, string fullName)
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+
+        // Act
+        var employee = await store.FindByEmpNoAsync(empNo, CancellationToken.None);
+
+        // Assert
+        Assert.That(employee?.EmpNo, Is.EqualTo(empNo));
+        Assert.That(employee?.FullName, Is.EqualTo(fullName));
+    }
+
+    [TestCase("behai_nguyen@hotmail.com")]
+    [TestCase("pranav.furedi.10198@gmail.com")]
+    public async Task FromFile_WhenSeedFileIsRead_HashesVerifySamplePassword(string email)
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+        var employee = await store.FindByEmailAsync(email, CancellationToken.None);
+
+        // Act
+        var check = s_hasher.Verify("password", employee?.PasswordHash ?? "");
+
+        // Assert
+        Assert.That(check, Is.EqualTo(PasswordCheck.Succeeded));
+    }
+
+    [Test]
+    public async Task FindByEmailAsync_WhenEmailIsUnknown_ReturnsNull()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
+
+        // Act
+        var employee = await store.FindByEmailAsync("nobody@example.com", CancellationToken.None);
+
+        // Assert
+        Assert.That(employee, Is.Null);
+    }
+
+    [Test]
+    public async Task FindByEmpNoAsync_WhenEmpNoIsUnknown_ReturnsNull()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
+
+        // Act
+        var employee = await store.FindByEmpNoAsync(42, CancellationToken.None);
+
+        // Assert
+        Assert.That(employee, Is.Null);
+    }
+
+    [Test]
+    public async Task FindByEmailAsync_WhenStoredEmailIsNotNormalized_FindsItByNormalizedEmail()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai with { Email = "  BeHai_Nguyen@Hotmail.COM " }]);
+
+        // Act
+        var employee = await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None);
+
+        // Assert
+        Assert.That(employee?.EmpNo, Is.EqualTo(500222));
+    }
+
+    [Test]
+    public void Constructor_WhenEmailIsDuplicated_Throws()
+    {
+        // Arrange
+        Employee[] employees = [s_beHai, s_pranav with { Email = "BEHAI_NGUYEN@hotmail.com" }];
+
+        // Act
+        var exception = Assert.Throws<InvalidOperationException>(() => _ = new InMemoryEmployeeStore(employees));
+
+        // Assert
+        Assert.That(exception?.Message, Does.Contain("BEHAI_NGUYEN@hotmail.com"));
+    }
+
+    [Test]
+    public void Constructor_WhenEmpNoIsDuplicated_Throws()
+    {
+        // Arrange
+        Employee[] employees = [s_beHai, s_pranav with { EmpNo = s_beHai.EmpNo }];
+
+        // Act
+        var exception = Assert.Throws<InvalidOperationException>(() => _ = new InMemoryEmployeeStore(employees));
+
+        // Assert
+        Assert.That(exception?.Message, Does.Contain("500222"));
+    }
+
+    [Test]
+    public void FromFile_WhenFileIsMissing_ThrowsFileNotFoundWithPath()
+    {
+        // Arrange
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "no-such-employees.json");
+
+        // Act
+        var exception = Assert.Throws<FileNotFoundException>(() => InMemoryEmployeeStore.FromFile(path));
+
+        // Assert
+        Assert.That(exception?.Message, Does.Contain(path));
+        Assert.That(exception?.FileName, Is.EqualTo(path));
+    }
+
+    [Test]
+    public void FromFile_WhenFileHoldsNull_ThrowsInvalidDataWithPath()
+    {
+        // Arrange
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "null");
+
+        try
+        {
+            // Act
+            var exception = Assert.Throws<InvalidDataException>(() => InMemoryEmployeeStore.FromFile(path));
+
+            // Assert
+            Assert.That(exception?.Message, Does.Contain(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
