@@ -7,7 +7,7 @@ public sealed class IsTokenRevokedQueryHandler(IRevocationStore revocations) : I
 {
     public ValueTask<bool> Handle(IsTokenRevokedQuery query, CancellationToken cancellationToken) =>
         // A token without an id cannot be revoked and so cannot be trusted.
-        string.IsNullOrEmpty(query.TokenId)
+        string.IsNullOrWhiteSpace(query.TokenId)
             ? ValueTask.FromResult(true)
             : revocations.IsRevokedAsync(query.TokenId, cancellationToken);
 }

@@ -1,0 +1,84 @@
+using FastApiLearning.Application.Auth.IsTokenRevoked;
+using FastApiLearning.Application.Common.Ports;
+
+namespace FastApiLearning.Application.UnitTests.Auth.IsTokenRevoked;
+
+public sealed class IsTokenRevokedQueryHandlerTests
+{
+    private const string RevokedTokenId = "0f8fad5bd9cb469fa16570867728950e";
+    private const string ActiveTokenId = "7c9e6679742540de944be07fc1f90ae7";
+
+    private Mock<IRevocationStore> _revocations = null!;
+    private IsTokenRevokedQueryHandler _handler = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _revocations = new Mock<IRevocationStore>();
+        _revocations
+            .Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false);
+        _revocations
+            .Setup(r => r.IsRevokedAsync(RevokedTokenId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
+        _handler = new IsTokenRevokedQueryHandler(_revocations.Object);
+    }
+
+    [Test]
+    public async Task Handle_WhenTokenIsRevoked_ReturnsTrue()
+    {
+        // Arrange
+        var query = new IsTokenRevokedQuery(RevokedTokenId);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.True);
+        _revocations.Verify(r => r.IsRevokedAsync(RevokedTokenId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTokenIsNotRevoked_ReturnsFalse()
+    {
+        // Arrange
+        var query = new IsTokenRevokedQuery(ActiveTokenId);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.False);
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTokenIdIsEmpty_ReturnsTrueWithoutAskingStore()
+    {
+        // Arrange
+        var query = new IsTokenRevokedQuery("");
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.True);
+        _revocations.Verify(
+            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_PassesCancellationTokenToStore()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var query = new IsTokenRevokedQuery(ActiveTokenId);
+
+        // Act
+        await _handler.Handle(query, cancellation.Token);
+
+        // Assert
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, cancellation.Token), Times.Once);
+    }
+}
