@@ -27,7 +27,8 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<IPasswordHasher, GatedPasswordHasher>();
 
         services.AddOptions<JwtOptions>()
             .Bind(configuration.GetSection(JwtOptions.SectionName))

@@ -28,6 +28,8 @@ public static class DependencyInjection
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ValidationExceptionHandler>();
+        services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
+        services.AddHealthChecks();
 
         services.AddAntiforgery(options =>
         {

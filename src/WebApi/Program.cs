@@ -27,6 +27,9 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseAuthorization();
 
+// Liveness: the process answers. No authentication, no store: the cheapest request there is.
+app.MapHealthChecks("/healthz");
+
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapPageEndpoints();

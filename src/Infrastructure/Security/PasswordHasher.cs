@@ -10,10 +10,10 @@ namespace FastApiLearning.Infrastructure.Security;
 
 /// <summary>
 /// Argon2id (libsodium, through Geralt) for new hashes; verifies Argon2id PHC strings of any
-/// parameters and legacy bcrypt hashes. Synchronous and CPU-bound: callers should not run it on
-/// request threads without a gate.
+/// parameters and legacy bcrypt hashes. Synchronous and CPU-bound: the service reaches it only
+/// through <see cref="GatedPasswordHasher"/>.
 /// </summary>
-public sealed partial class PasswordHasher : IPasswordHasher
+public sealed partial class PasswordHasher
 {
     private readonly int _iterations;
     private readonly int _memoryKiB;
@@ -25,13 +25,8 @@ public sealed partial class PasswordHasher : IPasswordHasher
         DummyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }
 
+    /// <summary>A current-parameter hash of a random password, for unknown users to be verified against.</summary>
     public string DummyHash { get; }
-
-    public ValueTask<PasswordCheck> VerifyAsync(string password, string passwordHash, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Verify(password, passwordHash));
-
-    public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Hash(password));
 
     public string Hash(string password)
     {

@@ -13,4 +13,14 @@ public sealed class PasswordHashingOptions
     // At most 1 GiB: Argon2's memory is passed on in bytes as an int.
     [Range(8, 1024 * 1024)]
     public int MemoryKiB { get; set; } = 19456;
+
+    /// <summary>Hashes computed at once; 0 means one per processor.</summary>
+    [Range(0, 1024)]
+    public int MaxConcurrency { get; set; }
+
+    /// <summary>Logins that may wait for a hashing slot; more are answered 503 at once.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueue { get; set; } = 256;
+
+    public int EffectiveMaxConcurrency => MaxConcurrency > 0 ? MaxConcurrency : Environment.ProcessorCount;
 }

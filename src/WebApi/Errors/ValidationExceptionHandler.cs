@@ -29,8 +29,7 @@ public sealed class ValidationExceptionHandler(IProblemDetailsService problemDet
         if (endpoint?.Metadata.GetMetadata<OAuthTokenEndpointMetadata>() is not null && BrowserRequest.PrefersHtml(httpContext.Request))
         {
             // The login page's own form: show it again with the messages beside the fields.
-            var email = httpContext.Request.HasFormContentType ? httpContext.Request.Form["username"].ToString() : null;
-            await LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors).ExecuteAsync(httpContext);
+            await LoginPage.Result(StatusCodes.Status400BadRequest, email: LoginPage.EmailFrom(httpContext.Request), fieldErrors: errors).ExecuteAsync(httpContext);
             return true;
         }
 
