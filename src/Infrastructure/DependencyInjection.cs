@@ -1,6 +1,7 @@
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
+using FastApiLearning.Infrastructure.Throttling;
 using FastApiLearning.Infrastructure.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,15 @@ public static class DependencyInjection
         // The standard in-memory cache unless a shared one (Redis) is registered.
         services.AddDistributedMemoryCache();
         services.AddSingleton<IRevocationStore, DistributedCacheRevocationStore>();
+
+        services.AddOptions<ThrottlingOptions>()
+            .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.UsernameWindow > TimeSpan.Zero && o.ClientWindow > TimeSpan.Zero
+                && o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, "Throttling windows and back-offs must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IAttemptCounterStore, DistributedCacheAttemptCounterStore>();
+        services.AddSingleton<ILoginThrottle, LoginThrottle>();
 
         return services;
     }

@@ -1,8 +1,10 @@
 using FastApiLearning.Application.Auth.IsTokenRevoked;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
+using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
@@ -71,6 +73,9 @@ public static class DependencyInjection
         return services;
     }
 
+    private static ILogger SecurityLogger(HttpContext httpContext) =>
+        httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category);
+
     private static void ConfigureJwtBearer(JwtBearerOptions options, IOptions<JwtOptions> jwt, JwtSigningKeys keys)
     {
         // Keep the token's own claim names (sub, email, name) instead of WS-* URIs.
@@ -107,8 +112,16 @@ public static class DependencyInjection
                 var tokenId = context.Principal is { } principal ? TokenClaims.TokenId(principal) : "";
                 if (await sender.Send(new IsTokenRevokedQuery(tokenId), context.HttpContext.RequestAborted))
                 {
+                    var email = context.Principal is { } revoked ? TokenClaims.Email(revoked) : null;
+                    SecurityLog.TokenRejected(SecurityLogger(context.HttpContext), TokenRejection.Revoked, email, ClientAddress.Of(context.HttpContext));
                     context.Fail("The token has been revoked.");
                 }
+            },
+            OnAuthenticationFailed = context =>
+            {
+                SecurityLog.TokenRejected(
+                    SecurityLogger(context.HttpContext), TokenRejection.ReasonFor(context.Exception), null, ClientAddress.Of(context.HttpContext));
+                return Task.CompletedTask;
             },
             OnChallenge = context =>
             {

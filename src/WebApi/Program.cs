@@ -2,6 +2,7 @@ using FastApiLearning.Application;
 using FastApiLearning.Infrastructure;
 using FastApiLearning.WebApi;
 using FastApiLearning.WebApi.Endpoints;
+using FastApiLearning.WebApi.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();

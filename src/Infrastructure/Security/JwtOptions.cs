@@ -18,8 +18,24 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
 
     /// <summary>
+    /// For rotation: several keys, each with its <c>kid</c>. The first signs; all validate, so
+    /// tokens signed by a retiring key stay good until they expire. Takes precedence over
+    /// <see cref="SigningKey"/>.
+    /// </summary>
+    public List<SigningKeyOptions> SigningKeys { get; set; } = [];
+
+    /// <summary>
     /// Development only: where a key made on first start is kept when none is configured,
     /// relative to the content root (git ignores it).
     /// </summary>
     public string DevelopmentKeyFile { get; set; } = ".dev-signing-key";
+}
+
+public sealed class SigningKeyOptions
+{
+    /// <summary>The key id, written into each token's header as <c>kid</c>.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Base64, at least <see cref="JwtOptions.MinimumKeyBytes"/> random bytes.</summary>
+    public string Key { get; set; } = "";
 }

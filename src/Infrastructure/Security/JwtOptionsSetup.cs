@@ -17,7 +17,7 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
 
     public void PostConfigure(string? name, JwtOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.SigningKey) && environment.IsDevelopment())
+        if (string.IsNullOrWhiteSpace(options.SigningKey) && options.SigningKeys.Count == 0 && environment.IsDevelopment())
         {
             options.SigningKey = LoadOrCreateDevelopmentKey(
                 Path.GetFullPath(options.DevelopmentKeyFile, environment.ContentRootPath));
@@ -26,21 +26,34 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
 
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        if (options.SigningKeys.Count > 0)
+        {
+            for (var i = 0; i < options.SigningKeys.Count; i++)
+            {
+                var signingKey = options.SigningKeys[i];
+                if (string.IsNullOrWhiteSpace(signingKey.Id))
+                {
+                    return ValidateOptionsResult.Fail($"Jwt:SigningKeys:{i}:Id is missing: every key needs an id (its kid).");
+                }
+
+                if (CheckKey($"Jwt:SigningKeys:{i}:Key", signingKey.Key) is { } keyProblem)
+                {
+                    return ValidateOptionsResult.Fail(keyProblem);
+                }
+            }
+
+            if (options.SigningKeys.Select(k => k.Id).Distinct(StringComparer.Ordinal).Count() != options.SigningKeys.Count)
+            {
+                return ValidateOptionsResult.Fail("Jwt:SigningKeys has two keys with the same Id.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.SigningKey))
         {
             return ValidateOptionsResult.Fail($"No JWT signing key is configured. {HowToSet}");
         }
-
-        var key = DecodeKey(options.SigningKey);
-        if (key is null)
+        else if (CheckKey("Jwt:SigningKey", options.SigningKey) is { } keyProblem)
         {
-            return ValidateOptionsResult.Fail($"Jwt:SigningKey is not valid base64. {HowToSet}");
-        }
-
-        if (key.Length < JwtOptions.MinimumKeyBytes)
-        {
-            return ValidateOptionsResult.Fail(
-                $"Jwt:SigningKey has {key.Length * 8} bits; HS256 needs at least 256. {HowToSet}");
+            return ValidateOptionsResult.Fail(keyProblem);
         }
 
         if (options.AccessTokenLifetime <= TimeSpan.Zero || options.ClockSkew < TimeSpan.Zero)
@@ -49,6 +62,19 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         }
 
         return ValidateOptionsResult.Success;
+    }
+
+    private static string? CheckKey(string setting, string base64)
+    {
+        var key = DecodeKey(base64);
+        if (key is null)
+        {
+            return $"{setting} is not valid base64. {HowToSet}";
+        }
+
+        return key.Length < JwtOptions.MinimumKeyBytes
+            ? $"{setting} has {key.Length * 8} bits; HS256 needs at least 256. {HowToSet}"
+            : null;
     }
 
     public static byte[]? DecodeKey(string base64)

@@ -41,6 +41,21 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore
     public ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_byEmpNo.GetValueOrDefault(empNo));
 
+    public ValueTask UpdatePasswordHashAsync(int empNo, string passwordHash, CancellationToken cancellationToken)
+    {
+        lock (_byEmpNo)
+        {
+            if (_byEmpNo.TryGetValue(empNo, out var employee))
+            {
+                var updated = employee with { PasswordHash = passwordHash };
+                _byEmpNo[empNo] = updated;
+                _byEmail[Employee.NormalizeEmail(updated.Email)] = updated;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public static InMemoryEmployeeStore FromFile(string path)
     {
         if (!File.Exists(path))

@@ -2,6 +2,7 @@ using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Auth.Logout;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
 using Mediator;
@@ -23,7 +24,10 @@ public static class AuthEndpoints
             // API clients send no antiforgery token; the browser branch checks one itself.
             .DisableAntiforgery()
             .Produces<TokenResponse>(StatusCodes.Status200OK)
-            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest);
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status503ServiceUnavailable);
 
         app.MapPost("/logout", Logout)
             .WithName("Logout")
@@ -60,9 +64,15 @@ public static class AuthEndpoints
             return LoginPage.Result(StatusCodes.Status400BadRequest, email: form.Username, error: LoginPage.FormExpired);
         }
 
-        var result = await sender.Send(form.ToCommand(), cancellationToken);
+        var result = await sender.Send(form.ToCommand(ClientAddress.Of(httpContext)), cancellationToken);
         return result switch
         {
+            LoginResult.Throttled throttled when browser => RetryAfter.With(
+                LoginPage.Result(StatusCodes.Status429TooManyRequests, email: form.Username, error: throttled.Message),
+                throttled.RetryAfterSeconds),
+            LoginResult.Throttled throttled => RetryAfter.With(
+                OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthResults.SlowDown, throttled.Message),
+                throttled.RetryAfterSeconds),
             LoginResult.Succeeded success when browser => StartSession(httpContext.Response, success),
             LoginResult.Succeeded success => OAuthResults.Token(success.Token),
             LoginResult.Failed failure when browser =>
@@ -92,7 +102,9 @@ public static class AuthEndpoints
         }
 
         var user = httpContext.User;
-        await sender.Send(new LogoutCommand(TokenClaims.TokenId(user), TokenClaims.ExpiresAt(user)), cancellationToken);
+        await sender.Send(
+            new LogoutCommand(TokenClaims.TokenId(user), TokenClaims.ExpiresAt(user), TokenClaims.Email(user), ClientAddress.Of(httpContext)),
+            cancellationToken);
 
         if (fromBrowser)
         {

@@ -12,6 +12,9 @@ public static class OAuthResults
     public const string InvalidRequest = "invalid_request";
     public const string InvalidGrant = "invalid_grant";
 
+    /// <summary>RFC 8628's registered error for a client that must wait before trying again.</summary>
+    public const string SlowDown = "slow_down";
+
     public static IResult Token(AccessToken token) =>
         new NoStoreResult(TypedResults.Ok(
             new TokenResponse(token.Value, "bearer", (long)token.Lifetime.TotalSeconds)));

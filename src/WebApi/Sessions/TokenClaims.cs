@@ -12,6 +12,8 @@ public static class TokenClaims
             ? empNo
             : null;
 
+    public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Email);
+
     public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Jti) ?? "";
 
     public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>

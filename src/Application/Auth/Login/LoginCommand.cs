@@ -4,7 +4,8 @@ namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>
 /// An OAuth2 password-grant request (RFC 6749 §4.3.2). Missing form fields arrive as empty
-/// strings; <see cref="LoginCommandValidator"/> says what is wrong with them.
+/// strings; <see cref="LoginCommandValidator"/> says what is wrong with them. <paramref name="ClientIp"/>
+/// is not a form field: the endpoint adds it, for throttling and the security log.
 /// </summary>
 public sealed record LoginCommand(
     string Username,
@@ -12,8 +13,9 @@ public sealed record LoginCommand(
     string? GrantType = null,
     string? Scope = null,
     string? ClientId = null,
-    string? ClientSecret = null) : ICommand<LoginResult>
+    string? ClientSecret = null,
+    string? ClientIp = null) : ICommand<LoginResult>
 {
     // Never let a password reach a log line through the record's generated ToString.
-    public override string ToString() => $"LoginCommand {{ Username = {Username} }}";
+    public override string ToString() => $"LoginCommand {{ Username = {Username}, ClientIp = {ClientIp} }}";
 }

@@ -20,4 +20,12 @@ public abstract record LoginResult
     {
         public string Message => IncorrectCredentialsMessage;
     }
+
+    /// <summary>Too many failures for this username or client: refused without checking the password.</summary>
+    public sealed record Throttled(TimeSpan RetryAfter) : LoginResult
+    {
+        public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
+
+        public string Message => $"Too many attempts, try again in {RetryAfterSeconds} seconds";
+    }
 }

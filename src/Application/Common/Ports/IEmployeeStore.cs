@@ -9,4 +9,7 @@ public interface IEmployeeStore
     ValueTask<Employee?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken);
 
     ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a stored hash, when a login upgrades it to the current parameters.</summary>
+    ValueTask UpdatePasswordHashAsync(int empNo, string passwordHash, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Login;
 
@@ -29,6 +30,7 @@ public sealed class LoginCommandHandlerTests
 
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<IPasswordHasher> _passwordHasher = null!;
+    private Mock<ILoginThrottle> _throttle = null!;
     private Mock<ITokenIssuer> _tokenIssuer = null!;
     private LoginCommandHandler _handler = null!;
 
@@ -54,7 +56,10 @@ public sealed class LoginCommandHandlerTests
             .ReturnsAsync(PasswordCheck.Succeeded);
         _tokenIssuer.Setup(i => i.Issue(s_employee)).Returns(s_token);
 
-        _handler = new LoginCommandHandler(_employees.Object, _passwordHasher.Object, _tokenIssuer.Object);
+        _throttle = new Mock<ILoginThrottle>();
+
+        _handler = new LoginCommandHandler(
+            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, NullLoggerFactory.Instance);
     }
 
     [Test]

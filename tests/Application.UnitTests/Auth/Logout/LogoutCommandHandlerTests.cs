@@ -1,6 +1,7 @@
 using FastApiLearning.Application.Auth.Logout;
 using FastApiLearning.Application.Common.Ports;
 using Mediator;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Logout;
 
@@ -20,7 +21,7 @@ public sealed class LogoutCommandHandlerTests
         _revocations
             .Setup(r => r.RevokeAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
-        _handler = new LogoutCommandHandler(_revocations.Object);
+        _handler = new LogoutCommandHandler(_revocations.Object, NullLoggerFactory.Instance);
     }
 
     [Test]

@@ -1,0 +1,21 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace FastApiLearning.WebApi.Sessions;
+
+/// <summary>Why a token was refused, in words fit for the security log (never the token itself).</summary>
+public static class TokenRejection
+{
+    public const string Revoked = "revoked";
+
+    public static string ReasonFor(Exception exception) => exception switch
+    {
+        SecurityTokenExpiredException => "expired",
+        SecurityTokenNotYetValidException => "not yet valid",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "bad signature",
+        SecurityTokenInvalidIssuerException => "wrong issuer",
+        SecurityTokenInvalidAudienceException => "wrong audience",
+        SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        SecurityTokenMalformedException or ArgumentException => "malformed",
+        _ => exception.GetType().Name,
+    };
+}
