@@ -29,6 +29,7 @@ public sealed class LoginPageTests : BrowserTest
         using var json = JsonDocument.Parse(await Page.Locator("body").InnerTextAsync());
         Assert.That(json.RootElement.GetProperty("email").GetString(), Is.EqualTo(email));
         Assert.That(json.RootElement.GetProperty("emp_no").GetInt32(), Is.EqualTo(empNo));
+        AssertNoCspViolations();
     }
 
     [Test]
@@ -42,6 +43,7 @@ public sealed class LoginPageTests : BrowserTest
         Assert.That(await Page.GetByLabel("Email").InputValueAsync(), Is.EqualTo(SampleUsers.Behai));
         Assert.That(await Page.GetByLabel("Password").InputValueAsync(), Is.Empty);
         await SnapshotAsync("login-error");
+        AssertNoCspViolations();
     }
 
     [Test]

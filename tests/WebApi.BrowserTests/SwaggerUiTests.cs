@@ -23,6 +23,7 @@ public sealed class SwaggerUiTests : BrowserTest
         await Assertions.Expect(live.Locator("tbody .response-col_status")).ToHaveTextAsync("200");
         await Assertions.Expect(live.Locator("tbody .response-col_description")).ToContainTextAsync(SampleUsers.Behai);
         await SnapshotAsync("swagger-execute");
+        AssertNoCspViolations();
     }
 
     [Test]

@@ -11,6 +11,7 @@ public abstract class BrowserTest
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private IBrowserContext _context = null!;
+    private readonly List<string> _cspViolations = [];
 
     protected KestrelApp App { get; private set; } = null!;
 
@@ -46,7 +47,18 @@ public abstract class BrowserTest
         _context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 800 } });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();
+        _cspViolations.Clear();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _cspViolations.Add(message.Text);
+            }
+        };
     }
+
+    /// <summary>The page worked under the app's Content-Security-Policy: the browser refused nothing.</summary>
+    protected void AssertNoCspViolations() => Assert.That(_cspViolations, Is.Empty);
 
     [TearDown]
     public async Task ClosePage()
