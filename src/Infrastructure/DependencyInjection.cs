@@ -1,12 +1,16 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Redis;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
 using FastApiLearning.Infrastructure.Throttling;
 using FastApiLearning.Infrastructure.Users;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace FastApiLearning.Infrastructure;
 
@@ -40,8 +44,6 @@ public static class DependencyInjection
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
 
-        // The standard in-memory cache unless a shared one (Redis) is registered.
-        services.AddDistributedMemoryCache();
         services.AddSingleton<IRevocationStore, DistributedCacheRevocationStore>();
 
         services.AddOptions<ThrottlingOptions>()
@@ -50,9 +52,43 @@ public static class DependencyInjection
             .Validate(o => o.UsernameWindow > TimeSpan.Zero && o.ClientWindow > TimeSpan.Zero
                 && o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, "Throttling windows and back-offs must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<IAttemptCounterStore, DistributedCacheAttemptCounterStore>();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
 
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            // One process: the standard in-memory cache holds revocations and counters.
+            services.AddDistributedMemoryCache();
+            services.AddSingleton<IAttemptCounterStore, DistributedCacheAttemptCounterStore>();
+        }
+        else
+        {
+            AddRedisStores(services, configuration, redis);
+        }
+
         return services;
+    }
+
+    /// <summary>Several instances: revocations and counters in one Redis, shared by all of them.</summary>
+    private static void AddRedisStores(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddOptions<RedisOptions>()
+            .Bind(configuration.GetSection(RedisOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Timeout > TimeSpan.Zero, "Redis:Timeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => RedisConnection.Connect(connectionString, sp.GetRequiredService<IOptions<RedisOptions>>().Value));
+        services.AddSingleton<IDistributedCache>(sp =>
+        {
+            var redis = sp.GetRequiredService<IConnectionMultiplexer>();
+            var cache = new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                InstanceName = sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
+                ConnectionMultiplexerFactory = () => Task.FromResult(redis),
+            }));
+            return new FailClosedDistributedCache(cache);
+        });
+        services.AddSingleton<IAttemptCounterStore, RedisAttemptCounterStore>();
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
     }
 }

@@ -1,6 +1,7 @@
 using FastApiLearning.Application.Auth.IsTokenRevoked;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
+using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.WebApi.Errors;
@@ -119,6 +120,12 @@ public static class DependencyInjection
             },
             OnAuthenticationFailed = context =>
             {
+                // A store that did not answer is not the token's fault: that becomes a 503.
+                if (context.Exception is ServiceUnavailableException)
+                {
+                    return Task.CompletedTask;
+                }
+
                 SecurityLog.TokenRejected(
                     SecurityLogger(context.HttpContext), TokenRejection.ReasonFor(context.Exception), null, ClientAddress.Of(context.HttpContext));
                 return Task.CompletedTask;

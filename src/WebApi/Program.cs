@@ -3,6 +3,7 @@ using FastApiLearning.Infrastructure;
 using FastApiLearning.WebApi;
 using FastApiLearning.WebApi.Endpoints;
 using FastApiLearning.WebApi.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,8 +30,10 @@ app.UseSwaggerUI(options =>
 app.UseAuthentication();
 app.UseAuthorization();
 
-// Liveness: the process answers. No authentication, no store: the cheapest request there is.
-app.MapHealthChecks("/healthz");
+// Liveness: the process answers (no check, no store: the cheapest request there is).
+// Readiness: the stores it needs answer too (Redis, when configured).
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
