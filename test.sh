@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# What the tests need from the machine: Debian's Chromium for the browser tests.
+# What the tests need from the machine: Debian's Chromium for the browser tests and
+# redis-server for the multi-instance tests (each test run starts its own on a free port).
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v "${REDIS_SERVER_PATH:-redis-server}" >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get..."
     sudo=""

@@ -5,8 +5,9 @@ namespace FastApiLearning.Infrastructure.Redis;
 
 /// <summary>
 /// One multiplexer for the process, set to fail closed and recover: it starts (and keeps
-/// reconnecting in the background) whether or not Redis answers, and while it has no connection
-/// every command fails at once instead of queueing.
+/// reconnecting in the background) whether or not Redis answers. A command issued while it has no
+/// connection waits for one at most <see cref="RedisOptions.Timeout"/>, then fails (503); waiting,
+/// rather than failing at once, lets the first requests after start-up or a reconnect through.
 /// </summary>
 public static class RedisConnection
 {
@@ -20,7 +21,6 @@ public static class RedisConnection
         configuration.ConnectTimeout = timeout;
         configuration.SyncTimeout = timeout;
         configuration.AsyncTimeout = timeout;
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ReconnectRetryPolicy = new LinearRetry(500);
         return ConnectionMultiplexer.Connect(configuration);
     }

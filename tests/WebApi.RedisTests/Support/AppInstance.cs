@@ -1,0 +1,49 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FastApiLearning.WebApi.RedisTests.Support;
+
+/// <summary>One instance of the service, as a deployment would run several: same Redis, same signing key.</summary>
+public sealed class AppInstance(string redisConnectionString, string keyPrefix, string signingKey) : WebApplicationFactory<Program>
+{
+    public const string Behai = "behai_nguyen@hotmail.com";
+    public const string Password = "password";
+
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Jwt:SigningKey", signingKey);
+        builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
+        builder.UseSetting("Redis:KeyPrefix", keyPrefix);
+        builder.UseSetting("Redis:Timeout", "00:00:02");
+    }
+
+    public HttpClient Client()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // A guard against a hang, not a timing assertion: the service must answer well within it.
+        client.Timeout = TimeSpan.FromSeconds(15);
+        return client;
+    }
+
+    public static FormUrlEncodedContent Login(string username, string password) =>
+        new(new Dictionary<string, string> { ["username"] = username, ["password"] = password });
+
+    public static async Task<string> TokenAsync(HttpClient client, string username = Behai)
+    {
+        using var response = await client.PostAsync("/token", Login(username, Password));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>();
+        return body?["access_token"].ToString() ?? throw new InvalidOperationException("No access_token.");
+    }
+
+    public static HttpRequestMessage Get(string path, string token) =>
+        new(HttpMethod.Get, path) { Headers = { Authorization = new("Bearer", token) } };
+
+    public static HttpRequestMessage Post(string path, string token) =>
+        new(HttpMethod.Post, path) { Headers = { Authorization = new("Bearer", token) } };
+}
