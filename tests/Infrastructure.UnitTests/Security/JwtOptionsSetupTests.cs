@@ -6,6 +6,8 @@ namespace FastApiLearning.Infrastructure.UnitTests.Security;
 public sealed class JwtOptionsSetupTests
 {
     private static readonly string s_validKey = Convert.ToBase64String(new byte[JwtOptions.MinimumKeyBytes]);
+    private static readonly string s_otherValidKey = Convert.ToBase64String(
+        [.. Enumerable.Range(1, JwtOptions.MinimumKeyBytes).Select(i => (byte)i)]);
 
     private DirectoryInfo _contentRoot = null!;
 
@@ -204,6 +206,122 @@ public sealed class JwtOptionsSetupTests
     }
 
     [Test]
+    public void Validate_WhenTwoGoodSigningKeysAndNoSigningKey_Succeeds()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(options.SigningKey, Is.Null);
+        Assert.That(result.Succeeded, Is.True);
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void Validate_WhenSigningKeysEntryHasNoId_FailsNamingTheEntry(string id)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key(id, s_otherValidKey)] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys:1:Id is missing"));
+    }
+
+    [TestCase(0)]
+    [TestCase(16)]
+    [TestCase(31)]
+    public void Validate_WhenSigningKeysEntryIsShorterThan32Bytes_FailsNamingTheEntry(int keyBytes)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var shortKey = Convert.ToBase64String(new byte[keyBytes]);
+        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", shortKey)] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain($"Jwt:SigningKeys:1:Key has {keyBytes * 8} bits"));
+    }
+
+    [TestCase("not base64!")]
+    [TestCase("abc")]
+    public void Validate_WhenSigningKeysEntryIsNotBase64_FailsNamingTheEntry(string key)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { SigningKeys = [Key("new", key), Key("old", s_otherValidKey)] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys:0:Key is not valid base64"));
+    }
+
+    [Test]
+    public void Validate_WhenSigningKeysRepeatAnId_Fails()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { SigningKeys = [Key("same", s_validKey), Key("same", s_otherValidKey)] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("same Id"));
+    }
+
+    [Test]
+    public void Validate_WhenSigningKeysAreGoodButLifetimeIsNot_Fails()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions
+        {
+            SigningKeys = [Key("new", s_validKey)],
+            AccessTokenLifetime = TimeSpan.Zero,
+        };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:AccessTokenLifetime"));
+    }
+
+    [Test]
+    public void PostConfigure_WhenDevelopmentHasSigningKeys_KeepsThemAndWritesNoFile()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.SigningKey, Is.Null);
+        Assert.That(options.SigningKeys.Select(k => k.Id), Is.EqualTo(new[] { "new", "old" }));
+        Assert.That(_contentRoot.EnumerateFileSystemInfos(), Is.Empty);
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
     public void DecodeKey_WhenKeyHasSurroundingWhitespace_DecodesIt()
     {
         // Act
@@ -212,6 +330,8 @@ public sealed class JwtOptionsSetupTests
         // Assert
         Assert.That(key, Is.EqualTo(new byte[JwtOptions.MinimumKeyBytes]));
     }
+
+    private static SigningKeyOptions Key(string id, string key) => new() { Id = id, Key = key };
 
     private JwtOptionsSetup CreateSetup(string environmentName)
     {

@@ -210,6 +210,32 @@ public sealed class JwtTokenIssuerTests
             .Or.InstanceOf<SecurityTokenInvalidSignatureException>());
     }
 
+    [Test]
+    public async Task Issue_WhenSigningKeysAreSet_SignsWithTheFirstAndNamesIt()
+    {
+        // Arrange
+        var options = Options.Create(new JwtOptions
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            SigningKeys =
+            [
+                new SigningKeyOptions { Id = "new", Key = Convert.ToBase64String([.. Enumerable.Range(41, 32).Select(i => (byte)i)]) },
+                new SigningKeyOptions { Id = "old", Key = s_signingKey },
+            ],
+        });
+        var keys = new JwtSigningKeys(options);
+        var issuer = new JwtTokenIssuer(options, keys, _timeProvider);
+
+        // Act
+        var accessToken = issuer.Issue(s_employee);
+
+        // Assert
+        Assert.That(_handler.ReadJsonWebToken(accessToken.Value).Kid, Is.EqualTo("new"));
+        var result = await _handler.ValidateTokenAsync(accessToken.Value, ValidationParameters(keys.ValidationKeys));
+        Assert.That(result.IsValid, Is.True);
+    }
+
     private (JwtTokenIssuer Issuer, JwtSigningKeys Keys) CreateIssuer(TimeSpan? lifetime = null)
     {
         var settings = new JwtOptions { SigningKey = s_signingKey, Issuer = Issuer, Audience = Audience };

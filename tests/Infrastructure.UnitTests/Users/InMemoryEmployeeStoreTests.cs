@@ -11,6 +11,8 @@ public sealed class InMemoryEmployeeStoreTests
     private static readonly PasswordHasher s_hasher = new(Options.Create(new PasswordHashingOptions()));
     private static readonly string s_seedFile = Path.Combine(AppContext.BaseDirectory, "Data", "employees.json");
 
+    private const string UpgradedHash = "$argon2id$v=19$m=65536,t=3,p=1$new-salt$new-hash";
+
     private static readonly Employee s_beHai = new(
         500222,
         "behai_nguyen@hotmail.com",
@@ -136,6 +138,68 @@ public sealed class InMemoryEmployeeStoreTests
 
         // Assert
         Assert.That(employee?.EmpNo, Is.EqualTo(500222));
+    }
+
+    [Test]
+    public async Task UpdatePasswordHashAsync_WhenEmpNoIsKnown_BothLookupsReturnNewHash()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
+
+        // Act
+        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+
+        // Assert
+        var expected = s_beHai with { PasswordHash = UpgradedHash };
+        Assert.That(await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None), Is.EqualTo(expected));
+        Assert.That(await store.FindByEmpNoAsync(s_beHai.EmpNo, CancellationToken.None), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task UpdatePasswordHashAsync_WhenEmpNoIsKnown_LeavesOtherEmployeesAlone()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
+
+        // Act
+        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+
+        // Assert
+        Assert.That(await store.FindByEmailAsync("pranav.furedi.10198@gmail.com", CancellationToken.None), Is.EqualTo(s_pranav));
+        Assert.That(await store.FindByEmpNoAsync(s_pranav.EmpNo, CancellationToken.None), Is.EqualTo(s_pranav));
+        Assert.That(store.Count, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task UpdatePasswordHashAsync_WhenStoredEmailIsNotNormalized_UpdatesTheNormalizedLookup()
+    {
+        // Arrange
+        var stored = s_beHai with { Email = "  BeHai_Nguyen@Hotmail.COM " };
+        var store = new InMemoryEmployeeStore([stored]);
+
+        // Act
+        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+
+        // Assert
+        var expected = stored with { PasswordHash = UpgradedHash };
+        Assert.That(await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None), Is.EqualTo(expected));
+        Assert.That(await store.FindByEmpNoAsync(s_beHai.EmpNo, CancellationToken.None), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task UpdatePasswordHashAsync_WhenEmpNoIsUnknown_ChangesNothing()
+    {
+        // Arrange
+        var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
+
+        // Act
+        await store.UpdatePasswordHashAsync(42, UpgradedHash, CancellationToken.None);
+
+        // Assert
+        Assert.That(store.Count, Is.EqualTo(2));
+        Assert.That(await store.FindByEmpNoAsync(42, CancellationToken.None), Is.Null);
+        Assert.That(await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None), Is.EqualTo(s_beHai));
+        Assert.That(await store.FindByEmailAsync("pranav.furedi.10198@gmail.com", CancellationToken.None), Is.EqualTo(s_pranav));
     }
 
     [Test]

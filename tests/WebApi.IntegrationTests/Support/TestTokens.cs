@@ -21,7 +21,8 @@ public static class TestTokens
         string audience = Audience,
         DateTime? notBefore = null,
         DateTime? expires = null,
-        string algorithm = SecurityAlgorithms.HmacSha256)
+        string algorithm = SecurityAlgorithms.HmacSha256,
+        string? keyId = null)
     {
         var now = DateTime.UtcNow;
         var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
@@ -33,7 +34,7 @@ public static class TestTokens
             NotBefore = notBefore ?? now,
             Expires = expires ?? now.AddMinutes(30),
             SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)), algorithm),
+                new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)) { KeyId = keyId }, algorithm),
             Claims = new Dictionary<string, object>
             {
                 ["sub"] = empNo.ToString(System.Globalization.CultureInfo.InvariantCulture),

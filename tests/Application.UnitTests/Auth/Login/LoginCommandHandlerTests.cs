@@ -1,7 +1,11 @@
+using System.Globalization;
 using FastApiLearning.Application.Auth.Login;
+using FastApiLearning.Application.Common.Exceptions;
+using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Application.UnitTests.Support;
 using FastApiLearning.Domain.Employees;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Login;
 
@@ -11,6 +15,11 @@ public sealed class LoginCommandHandlerTests
     private const string Password = "password";
     private const string StoredHash = "$argon2id$v=19$m=19456,t=2,p=1$stored-salt$stored-hash";
     private const string DummyHash = "$argon2id$v=19$m=19456,t=2,p=1$dummy-salt$dummy-hash";
+    private const string UpgradedHash = "$argon2id$v=19$m=65536,t=3,p=1$new-salt$new-hash";
+    private const string ClientIp = "203.0.113.7";
+
+    // Distinctive enough that finding it in a log line cannot be a coincidence.
+    private const string SecretPassword = "Tr0ub4dor&3-correct-horse";
 
     private static readonly Employee s_employee = new(
         500222,
@@ -28,10 +37,13 @@ public sealed class LoginCommandHandlerTests
         new DateTimeOffset(2025, 1, 2, 3, 34, 5, TimeSpan.Zero),
         TimeSpan.FromMinutes(30));
 
+    private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(90);
+
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<IPasswordHasher> _passwordHasher = null!;
     private Mock<ILoginThrottle> _throttle = null!;
     private Mock<ITokenIssuer> _tokenIssuer = null!;
+    private CapturingLoggerFactory _logs = null!;
     private LoginCommandHandler _handler = null!;
 
     [SetUp]
@@ -54,12 +66,28 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher
             .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordCheck.Succeeded);
+        _passwordHasher
+            .Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(UpgradedHash);
+        _employees
+            .Setup(s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(ValueTask.CompletedTask);
         _tokenIssuer.Setup(i => i.Issue(s_employee)).Returns(s_token);
 
         _throttle = new Mock<ILoginThrottle>();
+        _throttle
+            .Setup(t => t.CheckAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TimeSpan?)null);
+        _throttle
+            .Setup(t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Returns(ValueTask.CompletedTask);
+        _throttle
+            .Setup(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(ValueTask.CompletedTask);
 
+        _logs = new CapturingLoggerFactory();
         _handler = new LoginCommandHandler(
-            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, NullLoggerFactory.Instance);
+            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, _logs);
     }
 
     [Test]
@@ -195,5 +223,331 @@ public sealed class LoginCommandHandlerTests
         // Assert
         _employees.Verify(s => s.FindByEmailAsync(Email, cancellation.Token), Times.Once);
         _passwordHasher.Verify(h => h.VerifyAsync(Password, StoredHash, cancellation.Token), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenThrottled_ReturnsThrottledWithRetryAfter()
+    {
+        // Arrange
+        _throttle
+            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TimeSpan?)s_retryAfter);
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Throttled(s_retryAfter)));
+    }
+
+    [Test]
+    public async Task Handle_WhenThrottled_NeitherVerifiesPasswordNorIssuesToken()
+    {
+        // Arrange
+        _throttle
+            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TimeSpan?)s_retryAfter);
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _passwordHasher.Verify(
+            h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenThrottled_RecordsNeitherFailureNorSuccess()
+    {
+        // Arrange
+        _throttle
+            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TimeSpan?)s_retryAfter);
+        var command = new LoginCommand(Email, "wrong password", ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _throttle.Verify(
+            t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [TestCase("  BeHai_Nguyen@Hotmail.COM ", ClientIp)]
+    [TestCase("BEHAI_NGUYEN@HOTMAIL.COM", null)]
+    public async Task Handle_ChecksThrottleWithNormalizedUsernameAndClientIp(string username, string? clientIp)
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var command = new LoginCommand(username, Password, ClientIp: clientIp);
+
+        // Act
+        await _handler.Handle(command, cancellation.Token);
+
+        // Assert
+        _throttle.Verify(t => t.CheckAsync(Email, clientIp, cancellation.Token), Times.Once);
+        _throttle.Verify(
+            t => t.CheckAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase("  BeHai_Nguyen@Hotmail.COM ", "wrong password", Email)]
+    [TestCase(" Nobody@Example.com", Password, "nobody@example.com")]
+    public async Task Handle_WhenLoginFails_RecordsFailureForNormalizedUsernameAndClientIp(
+        string username, string password, string normalizedUsername)
+    {
+        // Arrange
+        var command = new LoginCommand(username, password, ClientIp: ClientIp);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _throttle.Verify(t => t.RecordFailureAsync(normalizedUsername, ClientIp, It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenCredentialsAreCorrect_RecordsSuccessAndNoFailure()
+    {
+        // Arrange
+        var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", Password, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _throttle.Verify(t => t.RecordSuccessAsync(Email, It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(
+            t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenHashNeedsUpgrade_StoresNewHashOfPassword()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _passwordHasher.Verify(h => h.HashAsync(Password, It.IsAny<CancellationToken>()), Times.Once);
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenHashIsCurrent_DoesNotRehash()
+    {
+        // Arrange
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenPasswordIsWrong_DoesNotRehash()
+    {
+        // Arrange
+        var command = new LoginCommand(Email, "wrong password");
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenRehashingIsUnavailable_StillSucceedsWithToken()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        _passwordHasher
+            .Setup(h => h.HashAsync(Password, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ServiceUnavailableException("hashing queue is full", TimeSpan.FromSeconds(1)));
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1001 }));
+    }
+
+    [Test]
+    public async Task Handle_WhenStoringUpgradedHashIsUnavailable_StillSucceedsWithToken()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        _employees
+            .Setup(s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ServiceUnavailableException("database busy", TimeSpan.FromSeconds(1)));
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+    }
+
+    [Test]
+    public async Task Handle_WhenHashNeedsUpgrade_PassesCancellationTokenToUpgrade()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        await _handler.Handle(command, cancellation.Token);
+
+        // Assert
+        _passwordHasher.Verify(h => h.HashAsync(Password, cancellation.Token), Times.Once);
+        _employees.Verify(s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, cancellation.Token), Times.Once);
+    }
+
+    [TestCase("  BeHai_Nguyen@Hotmail.COM ", Email)]
+    [TestCase(" Nobody@Example.com", "nobody@example.com")]
+    public async Task Handle_WhenLoginFails_LogsLoginFailedWithNormalizedUsernameAndClientIp(
+        string username, string normalizedUsername)
+    {
+        // Arrange
+        var command = new LoginCommand(username, SecretPassword, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Category, Is.EqualTo(SecurityLog.Category));
+        Assert.That(entry.EventId.Id, Is.EqualTo(1002));
+        Assert.That(entry.EventId.Name, Is.EqualTo("LoginFailed"));
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(normalizedUsername));
+        Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
+        Assert.That(entry.Message, Is.EqualTo($"Login failed for {normalizedUsername} from {ClientIp}"));
+    }
+
+    [TestCase(Email)]
+    [TestCase("nobody@example.com")]
+    public async Task Handle_WhenLoginFails_NeverLogsThePassword(string username)
+    {
+        // Arrange
+        var command = new LoginCommand(username, SecretPassword, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        AssertNoLogEntryContains(SecretPassword);
+    }
+
+    [Test]
+    public async Task Handle_WhenCredentialsAreCorrect_LogsLoginSucceeded()
+    {
+        // Arrange
+        var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", Password, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Category, Is.EqualTo(SecurityLog.Category));
+        Assert.That(entry.EventId.Id, Is.EqualTo(1001));
+        Assert.That(entry.EventId.Name, Is.EqualTo("LoginSucceeded"));
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Email));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(s_employee.EmpNo));
+        Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
+    }
+
+    [Test]
+    public async Task Handle_WhenHashIsUpgraded_LogsUpgradeButNeitherPasswordNorHash()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(SecretPassword, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        var command = new LoginCommand(Email, SecretPassword, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EquivalentTo(new[] { 1006, 1001 }));
+        var upgraded = _logs.Entries.Single(e => e.EventId.Id == 1006);
+        Assert.That(upgraded.EventId.Name, Is.EqualTo("PasswordHashUpgraded"));
+        Assert.That(upgraded.State, Does.ContainKey("EmpNo").WithValue(s_employee.EmpNo));
+        AssertNoLogEntryContains(SecretPassword);
+        AssertNoLogEntryContains(UpgradedHash);
+        AssertNoLogEntryContains(StoredHash);
+    }
+
+    [Test]
+    public async Task Handle_WhenThrottled_LogsLoginThrottledWithRetryAfterSeconds()
+    {
+        // Arrange
+        _throttle
+            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TimeSpan?)s_retryAfter);
+        var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", SecretPassword, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Category, Is.EqualTo(SecurityLog.Category));
+        Assert.That(entry.EventId.Id, Is.EqualTo(1003));
+        Assert.That(entry.EventId.Name, Is.EqualTo("LoginThrottled"));
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Email));
+        Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
+        Assert.That(entry.State, Does.ContainKey("RetryAfterSeconds").WithValue(90));
+        AssertNoLogEntryContains(SecretPassword);
+    }
+
+    private void AssertNoLogEntryContains(string secret)
+    {
+        Assert.That(_logs.Entries, Is.Not.Empty);
+        foreach (var entry in _logs.Entries)
+        {
+            Assert.That(entry.Message, Does.Not.Contain(secret));
+            foreach (var value in entry.State.Values)
+            {
+                Assert.That(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", Does.Not.Contain(secret));
+            }
+        }
     }
 }

@@ -1,17 +1,22 @@
 using FastApiLearning.Application.Auth.Logout;
+using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Application.UnitTests.Support;
 using Mediator;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Logout;
 
 public sealed class LogoutCommandHandlerTests
 {
     private const string TokenId = "0f8fad5bd9cb469fa16570867728950e";
+    private const string Username = "behai_nguyen@hotmail.com";
+    private const string ClientIp = "203.0.113.7";
 
     private static readonly DateTimeOffset s_expiresAt = new(2025, 1, 2, 3, 34, 5, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
+    private CapturingLoggerFactory _logs = null!;
     private LogoutCommandHandler _handler = null!;
 
     [SetUp]
@@ -21,7 +26,8 @@ public sealed class LogoutCommandHandlerTests
         _revocations
             .Setup(r => r.RevokeAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
-        _handler = new LogoutCommandHandler(_revocations.Object, NullLoggerFactory.Instance);
+        _logs = new CapturingLoggerFactory();
+        _handler = new LogoutCommandHandler(_revocations.Object, _logs);
     }
 
     [Test]
@@ -67,5 +73,42 @@ public sealed class LogoutCommandHandlerTests
 
         // Assert
         Assert.That(exception?.Message, Is.EqualTo("cache unavailable"));
+    }
+
+    [Test]
+    public async Task Handle_WhenTokenIsRevoked_LogsLogoutWithUsernameAndClientIp()
+    {
+        // Arrange
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Category, Is.EqualTo(SecurityLog.Category));
+        Assert.That(entry.EventId.Id, Is.EqualTo(1004));
+        Assert.That(entry.EventId.Name, Is.EqualTo("Logout"));
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
+        Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
+        Assert.That(entry.Message, Is.EqualTo($"Logout of {Username} from {ClientIp}"));
+    }
+
+    [Test]
+    public async Task Handle_WhenStoreFails_LogsNoLogout()
+    {
+        // Arrange
+        _revocations
+            .Setup(r => r.RevokeAsync(TokenId, s_expiresAt, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("cache unavailable"));
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp);
+
+        // Act
+        await Assert.ThatAsync(
+            async () => await _handler.Handle(command, CancellationToken.None), Throws.InvalidOperationException);
+
+        // Assert
+        Assert.That(_logs.Entries, Is.Empty);
     }
 }
