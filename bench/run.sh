@@ -1,0 +1,573 @@
+#!/usr/bin/env bash
+# Load benchmark of the login service: builds src/WebApi in Release, starts it on a free
+# 127.0.0.1 port with login throttling lifted, drives it with wrk and prints one table.
+# See bench/README.md for what each row and figure means.
+#
+#   bench/run.sh [--connections N] [--duration S] [--warmup S] [--repeat N] [--timeout S] [--quick]
+#
+# Traffic goes to 127.0.0.1 only. Every step is bounded in time, and the server is stopped on
+# exit, on error and on Ctrl-C.
+set -uo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$BENCH_DIR/.." && pwd)
+COMMAND_LINE="bench/run.sh$(printf ' %q' "$@")"
+
+CONNECTIONS=32
+DURATION=10
+WARMUP=3
+REPEAT=1
+TIMEOUT=10
+MIXED_ME_CONNECTIONS=8
+MIXED_LOGIN_CONNECTIONS=32
+QUEUE_CONNECTIONS=64
+GOOD_USER=behai_nguyen@hotmail.com
+PASSWORD=password
+UNKNOWN_USER=nobody.at.all@example.com
+
+usage() {
+    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    cat <<'EOF'
+Options:
+  --connections N   connections of every scenario (default 32; the mixed run and the
+                    queueing check use their own: 8 + 32 and 64)
+  --duration S      measured seconds per scenario (default 10)
+  --warmup S        warm-up seconds before each scenario, discarded (default 3)
+  --repeat N        run the whole set N times and print medians (default 1)
+  --timeout S       wrk's request timeout (default 10)
+  --quick           smoke run: --duration 3 --warmup 1
+EOF
+}
+
+die() {
+    echo "run.sh: $*" >&2
+    exit 1
+}
+
+is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
+
+while [ $# -gt 0 ]; do
+    case $1 in
+        --connections) CONNECTIONS=${2:-}; shift 2 || die "--connections needs a value" ;;
+        --connections=*) CONNECTIONS=${1#*=}; shift ;;
+        --duration) DURATION=${2:-}; shift 2 || die "--duration needs a value" ;;
+        --duration=*) DURATION=${1#*=}; shift ;;
+        --warmup) WARMUP=${2:-}; shift 2 || die "--warmup needs a value" ;;
+        --warmup=*) WARMUP=${1#*=}; shift ;;
+        --repeat) REPEAT=${2:-}; shift 2 || die "--repeat needs a value" ;;
+        --repeat=*) REPEAT=${1#*=}; shift ;;
+        --timeout) TIMEOUT=${2:-}; shift 2 || die "--timeout needs a value" ;;
+        --timeout=*) TIMEOUT=${1#*=}; shift ;;
+        --quick) DURATION=3; WARMUP=1; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage >&2; die "unknown option: $1" ;;
+    esac
+done
+
+in_range() { # VALUE MIN MAX
+    is_uint "$1" && [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]
+}
+in_range "$CONNECTIONS" 2 10000 || die "--connections must be a whole number, 2..10000 (wrk runs 2 threads)"
+in_range "$DURATION" 1 600 || die "--duration must be 1..600 seconds"
+in_range "$WARMUP" 0 600 || die "--warmup must be 0..600 seconds"
+in_range "$REPEAT" 1 20 || die "--repeat must be 1..20"
+in_range "$TIMEOUT" 1 60 || die "--timeout must be 1..60 seconds"
+
+# ---------------------------------------------------------------------------------------------
+# Tools
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "run.sh: installing wrk" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    timeout 600 apt-get install -y wrk >/dev/null 2>&1 \
+        || { timeout 600 apt-get update >/dev/null && timeout 600 apt-get install -y wrk >/dev/null; } \
+        || die "could not install wrk (apt-get install -y wrk)"
+fi
+command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is not on PATH"
+command -v curl >/dev/null 2>&1 || die "curl is needed"
+
+# ---------------------------------------------------------------------------------------------
+# Clean-up: stop what this script started, whatever happens
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/fal-bench.XXXXXX") || die "mktemp failed"
+SERVER_PID=""
+BG_PIDS=()
+
+stop_server() {
+    [ -n "$SERVER_PID" ] || return 0
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID" 2>/dev/null
+        for _ in $(seq 1 50); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill -KILL "$SERVER_PID" 2>/dev/null
+    fi
+    wait "$SERVER_PID" 2>/dev/null
+    SERVER_PID=""
+}
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM HUP
+    local pid
+    for pid in "${BG_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null
+    done
+    stop_server
+    # `timeout` passes the TERM on and sends KILL 10 s later if that was not enough.
+    for pid in "${BG_PIDS[@]}"; do
+        wait "$pid" 2>/dev/null
+    done
+    rm -rf "$WORK"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'echo "run.sh: interrupted" >&2; exit 130' INT
+trap 'exit 143' TERM HUP
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS_DIR="$BENCH_DIR/results/$STAMP"   # git ignores bench/results/
+mkdir -p "$RESULTS_DIR" || die "cannot create $RESULTS_DIR"
+RECORDS="$WORK/records.tsv"
+: >"$RECORDS"
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+# Long steps run in the background and are waited for, so that Ctrl-C (or TERM) reaches the
+# trap at once and cleanup() can stop them by pid; `timeout` bounds each one.
+start_bounded() { # SECONDS COMMAND...: starts it, adds its pid to BG_PIDS
+    local limit=$1
+    shift
+    # exec: $! must be timeout's own pid, not a subshell's that a TERM would leave it behind.
+    (exec timeout --kill-after=10 "$limit" "$@") &
+    BG_PIDS+=("$!")
+}
+
+wait_bounded() { # waits for everything start_bounded started; the status of the last one
+    local pid status=0
+    for pid in "${BG_PIDS[@]}"; do
+        wait "$pid"
+        status=$?
+    done
+    BG_PIDS=()
+    return "$status"
+}
+
+bounded() { # SECONDS COMMAND...: runs it to the end, interruptibly
+    start_bounded "$@"
+    wait_bounded
+}
+
+# ---------------------------------------------------------------------------------------------
+# Build: Release, with build outputs kept under bench/results/build so src/ gets no bin/obj.
+
+BUILD_DIR="$BENCH_DIR/results/build"
+log "building src/WebApi and bench/VerifyTiming (Release)"
+bounded 900 dotnet publish "$REPO_DIR/src/WebApi" -c Release -o "$WORK/app" \
+    --artifacts-path "$BUILD_DIR" -nologo -v quiet >"$WORK/publish.log" 2>&1 \
+    || { tail -30 "$WORK/publish.log" >&2; die "dotnet publish src/WebApi failed"; }
+bounded 900 dotnet publish "$BENCH_DIR/VerifyTiming" -c Release -o "$WORK/verify" \
+    --artifacts-path "$BUILD_DIR" -nologo -v quiet >"$WORK/verify-build.log" 2>&1 \
+    || { tail -30 "$WORK/verify-build.log" >&2; die "dotnet publish bench/VerifyTiming failed"; }
+[ -f "$WORK/app/FastApiLearning.WebApi.dll" ] || die "the publish made no FastApiLearning.WebApi.dll"
+
+# One Argon2id verify at the configured parameters, timed in-process before the server runs.
+log "timing Argon2id verify (median of 20)"
+(cd "$WORK" && bounded 300 dotnet "$WORK/verify/VerifyTiming.dll") >"$WORK/verify.out" 2>&1 \
+    || { cat "$WORK/verify.out" >&2; die "bench/VerifyTiming failed"; }
+VERIFY_LINE=$(grep -m1 '^VERIFY ' "$WORK/verify.out")
+VERIFY_MS=$(sed -nE 's/.*median_ms=([0-9.]+).*/\1/p' <<<"$VERIFY_LINE")
+VERIFY_PARAMS=$(sed -nE 's/.* m=([0-9]+) t=([0-9]+).*/m=\1,t=\2,p=1/p' <<<"$VERIFY_LINE")
+[ -n "$VERIFY_MS" ] || die "could not read the verify time from: $VERIFY_LINE"
+CORES=$(nproc)
+
+# ---------------------------------------------------------------------------------------------
+# Server
+
+port_is_free() {
+    local port=$1
+    if command -v ss >/dev/null 2>&1; then
+        [ -z "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]
+    else
+        ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+    fi
+}
+
+pick_port() {
+    local port
+    for _ in $(seq 1 100); do
+        port=$((20000 + RANDOM % 20001))
+        if port_is_free "$port"; then
+            echo "$port"
+            return 0
+        fi
+    done
+    return 1
+}
+
+http_code() { # url [curl args...]
+    local url=$1
+    shift
+    curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "$url" 2>/dev/null || true
+}
+
+SIGNING_KEY=$(head -c32 /dev/urandom | base64)
+mkdir -p "$WORK/run"
+
+start_server() {
+    # The working directory is a temp dir and the content root the publish folder, so the
+    # service writes nothing into the repo (and, with a signing key given, nothing at all).
+    (
+        cd "$WORK/run" || exit 1
+        exec env \
+            ASPNETCORE_ENVIRONMENT=Development \
+            Jwt__SigningKey="$SIGNING_KEY" \
+            Logging__LogLevel__Default=Warning \
+            Throttling__Enabled=false \
+            DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+            dotnet "$WORK/app/FastApiLearning.WebApi.dll" \
+            --urls "http://127.0.0.1:$PORT" --contentRoot "$WORK/app"
+    ) >"$WORK/server.log" 2>&1 &
+    SERVER_PID=$!
+    local deadline=$((SECONDS + 30))
+    while [ $SECONDS -lt $deadline ]; do
+        kill -0 "$SERVER_PID" 2>/dev/null || return 1
+        [ "$(http_code "$BASE/login")" = 200 ] && return 0
+        sleep 0.3
+    done
+    return 1
+}
+
+started=""
+for attempt in 1 2 3; do
+    PORT=$(pick_port) || die "found no free port in 20000-40000"
+    BASE="http://127.0.0.1:$PORT"
+    log "starting the service on $BASE (attempt $attempt)"
+    if start_server; then
+        started=yes
+        break
+    fi
+    stop_server
+    grep -qi 'address already in use' "$WORK/server.log" || break
+done
+if [ -z "$started" ]; then
+    tail -40 "$WORK/server.log" >&2
+    die "the service did not answer GET /login within 30 s"
+fi
+
+server_alive() {
+    kill -0 "$SERVER_PID" 2>/dev/null || {
+        tail -40 "$WORK/server.log" >&2
+        die "the service died during the run"
+    }
+}
+
+get_token() {
+    local body
+    body=$(curl -s --max-time 10 -X POST "$BASE/token" -H 'Accept: application/json' \
+        --data-urlencode grant_type=password --data-urlencode "username=$GOOD_USER" \
+        --data-urlencode "password=$PASSWORD") || die "POST /token failed"
+    TOKEN=$(sed -nE 's/.*"access_token":"([^"]+)".*/\1/p' <<<"$body")
+    [ -n "$TOKEN" ] || die "POST /token gave no access_token: $body"
+}
+get_token
+
+# What exists yet: /healthz (else the floor is a static file), and the session cookie.
+HEALTHZ_CODE=$(http_code "$BASE/healthz")
+if [ "$HEALTHZ_CODE" = 404 ]; then
+    FLOOR_PATH=/css/site.css
+    FLOOR_NOTE="GET /healthz answered 404 at start: the floor falls back to GET /css/site.css"
+    [ "$(http_code "$BASE$FLOOR_PATH")" = 200 ] || die "fallback floor GET $FLOOR_PATH does not answer 200"
+else
+    FLOOR_PATH=/healthz
+    FLOOR_NOTE="GET /healthz (answered $HEALTHZ_CODE at start)"
+fi
+
+COOKIE_CODE=$(http_code "$BASE/users/me" -H "Cookie: fal_session=$TOKEN")
+if [ "$COOKIE_CODE" = 401 ]; then
+    COOKIE_NOTE="cookie not supported yet"
+    COOKIE_EXPECT=401
+else
+    COOKIE_NOTE=""
+    COOKIE_EXPECT=200
+fi
+BEARER_CODE=$(http_code "$BASE/users/me" -H "Authorization: Bearer $TOKEN")
+[ "$BEARER_CODE" = 200 ] || die "GET /users/me with the bearer token answered $BEARER_CODE"
+
+# ---------------------------------------------------------------------------------------------
+# Scenarios
+
+# record REP SCENARIO RESULT-LINE: keeps each key=value of wrk's RESULT line.
+record() {
+    local rep=$1 scenario=$2 line=$3 kv key value code
+    for kv in ${line#RESULT }; do
+        key=${kv%%=*}
+        value=${kv#*=}
+        if [ "$key" = statuses ]; then
+            [ "$value" = none ] && continue
+            for code in ${value//,/ }; do
+                printf '%s\t%s\tstatus_%s\t%s\n' "$rep" "$scenario" "${code%%:*}" "${code#*:}" >>"$RECORDS"
+            done
+        else
+            printf '%s\t%s\t%s\t%s\n' "$rep" "$scenario" "$key" "$value" >>"$RECORDS"
+        fi
+    done
+}
+
+# wrk_start OUT CONNECTIONS SECONDS URL [wrk args...]: starts one bounded wrk run, output to OUT.
+wrk_start() {
+    local out=$1 connections=$2 seconds=$3 url=$4
+    shift 4
+    start_bounded $((seconds + TIMEOUT + 30)) \
+        wrk -t2 -c"$connections" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
+        "$url" "$@" >"$out" 2>&1
+}
+
+wrk_run() { # the same, waiting for it
+    wrk_start "$@"
+    wait_bounded
+}
+
+result_of() { # OUT: the RESULT line wrk's done() printed
+    local line
+    line=$(grep -m1 '^RESULT ' "$1") || {
+        cat "$1" >&2
+        die "wrk printed no RESULT line ($1)"
+    }
+    echo "$line"
+}
+
+# scenario REP NAME CONNECTIONS URL [wrk args incl. -s script [-- args]]: warm-up, then measure.
+scenario() {
+    local rep=$1 name=$2 connections=$3 url=$4
+    shift 4
+    server_alive
+    if [ "$WARMUP" -gt 0 ]; then
+        wrk_run "$WORK/warmup.out" "$connections" "$WARMUP" "$url" "$@"
+    fi
+    log "  $name: ${DURATION}s at $connections connections"
+    wrk_run "$RESULTS_DIR/wrk-$rep-$name.txt" "$connections" "$DURATION" "$url" "$@"
+    record "$rep" "$name" "$(result_of "$RESULTS_DIR/wrk-$rep-$name.txt")"
+    case $name in login-*) settle ;; esac
+}
+
+# After a login flood the service still works through the requests wrk abandoned when its time
+# was up (a verify is not cancelled); one more login, answered after that backlog, lets the
+# next scenario start on an idle service.
+settle() {
+    curl -s -o /dev/null --max-time 60 -X POST "$BASE/token" -H 'Accept: application/json' \
+        --data-urlencode grant_type=password --data-urlencode "username=$GOOD_USER" \
+        --data-urlencode "password=$PASSWORD" || true
+}
+
+REPORT="$BENCH_DIR/report.lua"
+LOGIN="$BENCH_DIR/post-login.lua"
+
+run_set() {
+    local rep=$1
+    log "set $rep of $REPEAT"
+    get_token
+    scenario "$rep" floor "$CONNECTIONS" "$BASE$FLOOR_PATH" -s "$REPORT"
+    scenario "$rep" me-bearer "$CONNECTIONS" "$BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $TOKEN"
+    scenario "$rep" me-cookie "$CONNECTIONS" "$BASE/users/me" -s "$REPORT" -H "Cookie: fal_session=$TOKEN"
+    scenario "$rep" login-good "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
+    scenario "$rep" login-wrong "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "not-the-password"
+    scenario "$rep" login-unknown "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$UNKNOWN_USER" "$PASSWORD"
+    scenario "$rep" login-page "$CONNECTIONS" "$BASE/login" -s "$REPORT"
+
+    # Mixed: /users/me while a login flood runs, both started together for the same time.
+    server_alive
+    local phase seconds me_out flood_out
+    for phase in warmup measure; do
+        if [ "$phase" = warmup ]; then
+            [ "$WARMUP" -gt 0 ] || continue
+            seconds=$WARMUP me_out="$WORK/warmup-me.out" flood_out="$WORK/warmup-flood.out"
+        else
+            seconds=$DURATION me_out="$RESULTS_DIR/wrk-$rep-mixed-me.txt" flood_out="$RESULTS_DIR/wrk-$rep-mixed-login.txt"
+            log "  mixed: ${DURATION}s of /users/me at $MIXED_ME_CONNECTIONS + login flood at $MIXED_LOGIN_CONNECTIONS connections"
+        fi
+        wrk_start "$flood_out" "$MIXED_LOGIN_CONNECTIONS" "$seconds" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
+        wrk_start "$me_out" "$MIXED_ME_CONNECTIONS" "$seconds" "$BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $TOKEN"
+        wait_bounded
+        settle
+    done
+    record "$rep" mixed-me "$(result_of "$RESULTS_DIR/wrk-$rep-mixed-me.txt")"
+    record "$rep" mixed-login "$(result_of "$RESULTS_DIR/wrk-$rep-mixed-login.txt")"
+
+    # Queueing check: more login connections than the service can serve at once.
+    server_alive
+    log "  login-64: ${DURATION}s of good logins at $QUEUE_CONNECTIONS connections"
+    wrk_run "$RESULTS_DIR/wrk-$rep-login-64.txt" "$QUEUE_CONNECTIONS" "$DURATION" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
+    record "$rep" login-64 "$(result_of "$RESULTS_DIR/wrk-$rep-login-64.txt")"
+    settle
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+for rep in $(seq 1 "$REPEAT"); do
+    run_set "$rep"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+
+server_alive
+PEAK_RSS_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null)
+END_RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null)
+stop_server
+cp "$WORK/server.log" "$RESULTS_DIR/server.log" 2>/dev/null
+
+# ---------------------------------------------------------------------------------------------
+# Medians over the sets (a key missing from a set, e.g. a status code, counts 0 there).
+
+MEDIANS="$WORK/medians.tsv"
+awk -F'\t' -v n="$REPEAT" '
+    { key = $2 "\t" $3; values[key] = values[key] " " $4; count[key]++ }
+    END {
+        for (key in values) {
+            m = split(substr(values[key], 2), v, " ")
+            for (i = m + 1; i <= n; i++) v[i] = 0
+            # insertion sort: n is small
+            for (i = 2; i <= n; i++) { x = v[i] + 0; j = i - 1; while (j >= 1 && v[j] + 0 > x) { v[j + 1] = v[j]; j-- } v[j + 1] = x }
+            med = (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+            printf "%s\t%s\n", key, med
+        }
+    }' "$RECORDS" | sort >"$MEDIANS"
+
+get() { # SCENARIO KEY → median (empty if none)
+    awk -F'\t' -v s="$1" -v k="$2" '$1 == s && $2 == k { print $3; exit }' "$MEDIANS"
+}
+
+statuses_of() { # SCENARIO → "200:123,400:4" of the medians
+    awk -F'\t' -v s="$1" '$1 == s && $2 ~ /^status_/ { sub(/^status_/, "", $2); printf "%s%s:%.0f", sep, $2, $3; sep = "," }' "$MEDIANS"
+}
+
+unexpected_of() { # SCENARIO EXPECTED-STATUS → responses with another status
+    awk -F'\t' -v s="$1" -v e="status_$2" '$1 == s && $2 ~ /^status_/ && $2 != e { t += $3 } END { print t + 0 }' "$MEDIANS"
+}
+
+num() { # VALUE DECIMALS → formatted, or n/a when VALUE is empty or not a number
+    awk -v v="$1" -v d="${2:-2}" 'BEGIN { if (v !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) print "n/a"; else printf "%.*f\n", d, v }'
+}
+sum() { awk 'BEGIN { t = 0; for (i = 1; i < ARGC; i++) t += ARGV[i]; print t }' "$@"; }
+responded() { [ "$(num "$(get "$1" requests)" 0)" != 0 ] && [ "$(num "$(get "$1" requests)" 0)" != n/a ]; }
+lat() { # SCENARIO KEY → latency in ms, or n/a when no response completed
+    if responded "$1"; then num "$(get "$1" "$2")" 2; else echo n/a; fi
+}
+safe_div() { # A B [DECIMALS] → A/B, or n/a when either is missing or B is 0
+    awk -v a="$1" -v b="$2" -v d="${3:-2}" 'BEGIN {
+        if (a !~ /^[0-9.]+$/ || b !~ /^[0-9.]+$/ || b + 0 == 0) print "n/a"; else printf "%.*f\n", d, a / b }'
+}
+verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could not be made)
+    awk -v v="$1" -v op="$2" -v a="$3" -v b="${4:-0}" 'BEGIN {
+        if (v !~ /^[0-9.]+$/) { print "n/a"; exit }
+        ok = (op == ">=") ? (v + 0 >= a + 0) : (op == "<=") ? (v + 0 <= a + 0) : (v + 0 >= a + 0 && v + 0 <= b + 0)
+        print ok ? "ok" : "MISSED"
+    }'
+}
+
+# ---------------------------------------------------------------------------------------------
+# The table
+
+{
+    COMMIT=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    if [ -n "$(git -C "$REPO_DIR" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
+        COMMIT="$COMMIT (with uncommitted changes)"
+    fi
+    echo "FastApiLearning load benchmark"
+    echo "  date (UTC)    $(date -u '+%Y-%m-%d %H:%M:%S')"
+    # shellcheck disable=SC1091
+    echo "  machine       $CORES cores (nproc), $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version 2>/dev/null), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+    echo "  load average  $LOAD_BEFORE before the scenarios, $LOAD_AFTER after (1/5/15 min; other work on the machine skews every figure)"
+    echo "  service       commit $COMMIT, Release, ASPNETCORE_ENVIRONMENT=Development, 127.0.0.1:$PORT"
+    echo "  throttling    throttling lifted for this run (Throttling__Enabled=false)"
+    echo "  connections   $CONNECTIONS per scenario; mixed: $MIXED_ME_CONNECTIONS (/users/me) + $MIXED_LOGIN_CONNECTIONS (login flood); queueing check: $QUEUE_CONNECTIONS"
+    echo "  duration      ${DURATION} s measured after ${WARMUP} s warm-up (discarded), per scenario; wrk -t2 --timeout ${TIMEOUT}s --latency"
+    if [ "$REPEAT" -gt 1 ]; then
+        echo "  repeat        $REPEAT sets; every figure is the median over the sets"
+    else
+        echo "  repeat        1 set"
+    fi
+    echo "  floor         $FLOOR_NOTE"
+    echo "  cookie        GET /users/me with Cookie: fal_session=<token> answered $COOKIE_CODE at start${COOKIE_NOTE:+ ($COOKIE_NOTE)}"
+    echo "  command       $COMMAND_LINE"
+    echo "  raw output    bench/results/$STAMP/"
+    echo
+
+    row_format='%-34s %5s %9s %8s %8s %8s %6s %6s  %-22s %s\n'
+    # shellcheck disable=SC2059
+    printf "$row_format" scenario conns "req/s" "p50 ms" "p99 ms" "non-2xx" "sock" "t/o" statuses note
+    # shellcheck disable=SC2059
+    printf "$row_format" "$(printf '%.0s-' {1..34})" ----- --------- -------- -------- -------- ------ ------ "----------------------" ----
+    row() { # LABEL SCENARIO CONNECTIONS EXPECTED-STATUS NOTE
+        local label=$1 s=$2 conns=$3 expect=$4 note=$5 unexpected
+        unexpected=$(unexpected_of "$s" "$expect")
+        if [ "$unexpected" != 0 ]; then
+            note="${note:+$note; }UNEXPECTED: $unexpected not $expect"
+        fi
+        if ! responded "$s"; then
+            note="${note:+$note; }NO RESPONSE completed within the run"
+        fi
+        # shellcheck disable=SC2059
+        printf "$row_format" "$label" "$conns" "$(num "$(get "$s" rps)" 1)" "$(lat "$s" p50)" "$(lat "$s" p99)" \
+            "$(num "$(get "$s" non2xx)" 0)" "$(sum "$(get "$s" connect)" "$(get "$s" read)" "$(get "$s" write)")" \
+            "$(num "$(get "$s" timeout)" 0)" "$(statuses_of "$s")" "$note"
+    }
+    row "1 floor GET $FLOOR_PATH" floor "$CONNECTIONS" 200 \
+        "$([ "$FLOOR_PATH" = /healthz ] || echo "fallback: /healthz 404")"
+    row "2 GET /users/me (bearer)" me-bearer "$CONNECTIONS" 200 ""
+    row "3 GET /users/me (cookie)" me-cookie "$CONNECTIONS" "$COOKIE_EXPECT" "$COOKIE_NOTE"
+    row "4 POST /token good login" login-good "$CONNECTIONS" 200 ""
+    row "5 POST /token wrong password" login-wrong "$CONNECTIONS" 400 "400 expected"
+    row "6 POST /token unknown user" login-unknown "$CONNECTIONS" 400 "400 expected"
+    row "7 GET /login" login-page "$CONNECTIONS" 200 ""
+    row "8a mixed: GET /users/me" mixed-me "$MIXED_ME_CONNECTIONS" 200 "during 8b"
+    row "8b mixed: POST /token flood" mixed-login "$MIXED_LOGIN_CONNECTIONS" 200 "during 8a"
+    row "+ POST /token good, 64 conns" login-64 "$QUEUE_CONNECTIONS" 200 "queueing check, no warm-up"
+    echo
+
+    LIMIT=$(awk -v c="$CORES" -v ms="$VERIFY_MS" 'BEGIN { printf "%.1f", c * 1000 / ms }')
+    R_FLOOR=$(safe_div "$(get me-bearer rps)" "$(get floor rps)")
+    R_MIXED=$(safe_div "$(get mixed-me rps)" "$(get me-bearer rps)")
+    if responded mixed-me; then
+        P99_MIXED=$(lat mixed-me p99)
+        P99_SHOWN="$P99_MIXED ms"
+        P99_VERDICT=$(verdict "$P99_MIXED" "<=" 20)
+    else
+        P99_SHOWN="> ${DURATION} s"
+        P99_VERDICT="MISSED (no response in the run)"
+    fi
+    R_TIMING=$(safe_div "$(lat login-unknown p50)" "$(lat login-wrong p50)")
+    R_GOOD=$(safe_div "$(get login-good rps)" "$LIMIT")
+    R_MIXED_LOGIN=$(safe_div "$(get mixed-login rps)" "$LIMIT")
+    PEAK_MIB=$(awk -v k="${PEAK_RSS_KIB:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
+    END_MIB=$(awk -v k="${END_RSS_KIB:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
+    Q_DONE=$(num "$(get login-64 requests)" 0)
+    Q_NON2XX=$(num "$(get login-64 non2xx)" 0)
+    Q_TIMEOUT=$(num "$(get login-64 timeout)" 0)
+    Q_SOCK=$(sum "$(get login-64 connect)" "$(get login-64 read)" "$(get login-64 write)")
+    if [ "$Q_DONE" = 0 ] || [ "$Q_DONE" = n/a ]; then
+        Q_VERDICT="MISSED (no login completed)"
+    elif [ "$Q_NON2XX" = 0 ] && [ "$Q_TIMEOUT" = 0 ] && [ "$Q_SOCK" = 0 ]; then
+        Q_VERDICT=ok
+    else
+        Q_VERDICT=MISSED
+    fi
+
+    fig_format='%-54s %18s   %-16s %s\n'
+    # shellcheck disable=SC2059
+    printf "$fig_format" figure value target verdict
+    # shellcheck disable=SC2059
+    printf "$fig_format" "$(printf '%.0s-' {1..54})" ------------------ ---------------- -------
+    # shellcheck disable=SC2059
+    fig() { printf "$fig_format" "$@"; }
+    fig "/users/me (bearer) ÷ floor, req/s" "$R_FLOOR" "≥ 0.70 (≥ 0.90)" \
+        "$(verdict "$R_FLOOR" ">=" 0.70) (stretch: $(verdict "$R_FLOOR" ">=" 0.90))"
+    fig "mixed /users/me ÷ solo /users/me, req/s" "$R_MIXED" "≥ 0.40" "$(verdict "$R_MIXED" ">=" 0.40)"
+    fig "mixed /users/me p99" "$P99_SHOWN" "≤ 20 ms" "$P99_VERDICT"
+    fig "unknown-user p50 ÷ wrong-password p50" "$R_TIMING" "0.9–1.1" "$(verdict "$R_TIMING" between 0.9 1.1)"
+    fig "Argon2id verify ($VERIFY_PARAMS), median of 20" "$VERIFY_MS ms" "" "(in-process)"
+    fig "hash-bound limit: $CORES cores ÷ verify time" "$LIMIT logins/s" "" ""
+    fig "good logins/s ÷ limit" "$R_GOOD" "≥ 0.85" "$(verdict "$R_GOOD" ">=" 0.85)"
+    fig "mixed logins/s ÷ limit" "$R_MIXED_LOGIN" "≥ 0.50" "$(verdict "$R_MIXED_LOGIN" ">=" 0.50)"
+    fig "peak RSS of the service, VmHWM (at the end: $END_MIB MiB)" "$PEAK_MIB MiB" "≤ 150 MiB" "$(verdict "$PEAK_MIB" "<=" 150)"
+    fig "logins at $QUEUE_CONNECTIONS conns ($Q_DONE done): non-2xx/timeouts/sock" "$Q_NON2XX / $Q_TIMEOUT / $Q_SOCK" "0 / 0 / 0" "$Q_VERDICT"
+} | tee "$RESULTS_DIR/table.txt"
