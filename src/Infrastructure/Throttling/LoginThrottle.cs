@@ -5,7 +5,8 @@ namespace FastApiLearning.Infrastructure.Throttling;
 
 /// <summary>
 /// The brute-force policy. Per username: after <see cref="ThrottlingOptions.MaxFailuresPerUsername"/>
-/// failures, each within <see cref="ThrottlingOptions.UsernameWindow"/> of the last, the username is
+/// failures, each within <see cref="ThrottlingOptions.UsernameWindow"/> plus <see cref="ThrottlingOptions.MaxBackoff"/>
+/// of the last (so a count survives its longest lock), the username is
 /// locked for <see cref="ThrottlingOptions.InitialBackoff"/>, doubled for every further failure up to
 /// <see cref="ThrottlingOptions.MaxBackoff"/>; a success clears it. Per client IP: at most
 /// <see cref="ThrottlingOptions.MaxFailuresPerClient"/> failures in a fixed window.
@@ -52,9 +53,10 @@ public sealed class LoginThrottle(
         }
 
         var now = timeProvider.GetUtcNow();
-        // The username's counter must outlive its longest lock.
-        var usernameWindow = _options.UsernameWindow > _options.MaxBackoff ? _options.UsernameWindow : _options.MaxBackoff;
-        await counters.RecordFailureAsync(UsernameKey(normalizedUsername), now, usernameWindow, sliding: true, cancellationToken);
+        // The count must outlive the longest lock by a whole window: a failure right after a
+        // 15-minute lock must double it again, not start a fresh count of free guesses.
+        await counters.RecordFailureAsync(
+            UsernameKey(normalizedUsername), now, _options.UsernameWindow + _options.MaxBackoff, sliding: true, cancellationToken);
         if (clientIp is not null)
         {
             await counters.RecordFailureAsync(ClientKey(clientIp), now, _options.ClientWindow, sliding: false, cancellationToken);

@@ -10,7 +10,10 @@ public sealed class ThrottlingOptions
     /// <summary>Off only for load benchmarks, which must measure hashing, not refusals.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Failures for one username, each within <see cref="UsernameWindow"/> of the last, before it is locked.</summary>
+    /// <summary>
+    /// Failures for one username before it is locked. They count together while each comes
+    /// within <see cref="UsernameWindow"/> + <see cref="MaxBackoff"/> of the last one.
+    /// </summary>
     [Range(1, 1000)]
     public int MaxFailuresPerUsername { get; set; } = 5;
 

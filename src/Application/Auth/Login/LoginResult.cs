@@ -26,6 +26,8 @@ public abstract record LoginResult
     {
         public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
 
-        public string Message => $"Too many attempts, try again in {RetryAfterSeconds} seconds";
+        public string Message => RetryAfterSeconds == 1
+            ? "Too many attempts, try again in 1 second"
+            : $"Too many attempts, try again in {RetryAfterSeconds} seconds";
     }
 }
