@@ -97,9 +97,16 @@ public sealed class TokenForm
         {
             return Invalid("The form could not be read.");
         }
+        catch (NotSupportedException)
+        {
+            // A charset .NET refuses to decode, such as UTF-7.
+            return Invalid("The form's charset is not supported; send it as UTF-8.");
+        }
 
         // RFC 6749 §3.2: request parameters must not be included more than once.
-        var repeated = form.Where(field => field.Value.Count > 1).Select(field => field.Key).ToArray();
+        var repeated = form.Where(field => field.Value.Count > 1)
+            .Select(field => field.Key.Length == 0 ? "(a field without a name)" : field.Key)
+            .ToArray();
         if (repeated.Length > 0)
         {
             return Invalid($"Each parameter may be sent once; repeated: {string.Join(", ", repeated)}.");

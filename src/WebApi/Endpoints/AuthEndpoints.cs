@@ -59,7 +59,7 @@ public static class AuthEndpoints
         }
 
         // Login CSRF: only the browser branch sets a cookie, so only it needs proof the form is ours.
-        if (browser && !await antiforgery.IsRequestValidAsync(httpContext))
+        if (browser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
         {
             return LoginPage.Result(StatusCodes.Status400BadRequest, email: form.Username, error: LoginPage.FormExpired);
         }
@@ -96,7 +96,7 @@ public static class AuthEndpoints
         CancellationToken cancellationToken)
     {
         var fromBrowser = BrowserRequest.UsesSessionCookie(httpContext.Request);
-        if (fromBrowser && !await antiforgery.IsRequestValidAsync(httpContext))
+        if (fromBrowser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
         {
             return FormExpiredPage.Result();
         }

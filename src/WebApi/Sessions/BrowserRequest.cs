@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
 namespace FastApiLearning.WebApi.Sessions;
@@ -32,4 +33,20 @@ public static class BrowserRequest
     /// </summary>
     public static bool UsesSessionCookie(HttpRequest request) =>
         !request.Headers.ContainsKey(HeaderNames.Authorization) && SessionCookie.IsPresent(request);
+
+    /// <summary>
+    /// Whether a form carries a valid antiforgery token. A body that cannot even be read as a
+    /// form (an unsupported charset, a broken multipart body) has none.
+    /// </summary>
+    public static async Task<bool> HasValidAntiforgeryTokenAsync(IAntiforgery antiforgery, HttpContext httpContext)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(httpContext);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return false;
+        }
+    }
 }
