@@ -42,7 +42,8 @@ public static class DependencyInjection
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, JwtSigningKeys>(ConfigureJwtBearer);
+            .Configure<IOptions<JwtOptions>, JwtSigningKeys, CachingTokenHandler>(ConfigureJwtBearer);
+        services.AddSingleton<CachingTokenHandler>();
         services.AddAuthorization();
 
         services.AddEndpointsApiExplorer();
@@ -77,8 +78,11 @@ public static class DependencyInjection
     private static ILogger SecurityLogger(HttpContext httpContext) =>
         httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category);
 
-    private static void ConfigureJwtBearer(JwtBearerOptions options, IOptions<JwtOptions> jwt, JwtSigningKeys keys)
+    private static void ConfigureJwtBearer(
+        JwtBearerOptions options, IOptions<JwtOptions> jwt, JwtSigningKeys keys, CachingTokenHandler tokenHandler)
     {
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokenHandler);
         // Keep the token's own claim names (sub, email, name) instead of WS-* URIs.
         options.MapInboundClaims = false;
         // The challenge says only invalid_token; the reason stays in the server's log.

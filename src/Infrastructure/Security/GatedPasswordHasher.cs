@@ -10,7 +10,7 @@ namespace FastApiLearning.Infrastructure.Security;
 public sealed class GatedPasswordHasher(PasswordHasher hasher, IOptions<PasswordHashingOptions> options)
     : IPasswordHasher, IDisposable
 {
-    private readonly WorkGate _gate = new(options.Value.EffectiveMaxConcurrency, options.Value.MaxQueue);
+    private readonly WorkGate _gate = new(options.Value.EffectiveMaxConcurrency, options.Value.MaxQueue, options.Value.ThreadNiceness);
 
     public string DummyHash => hasher.DummyHash;
 

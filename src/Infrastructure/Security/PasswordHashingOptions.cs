@@ -22,5 +22,12 @@ public sealed class PasswordHashingOptions
     [Range(0, 100_000)]
     public int MaxQueue { get; set; } = 256;
 
+    /// <summary>
+    /// Linux nice value of the hashing threads (0 normal, 19 lowest): under contention the kernel
+    /// then favours requests such as <c>/users/me</c> over queued logins.
+    /// </summary>
+    [Range(0, 19)]
+    public int ThreadNiceness { get; set; } = 1;
+
     public int EffectiveMaxConcurrency => MaxConcurrency > 0 ? MaxConcurrency : Environment.ProcessorCount;
 }

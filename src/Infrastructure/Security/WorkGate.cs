@@ -3,21 +3,25 @@ using FastApiLearning.Application.Common.Exceptions;
 namespace FastApiLearning.Infrastructure.Security;
 
 /// <summary>
-/// Lets at most <c>concurrency</c> pieces of CPU-bound work run at once; the rest wait
-/// asynchronously (holding no thread) in a queue of at most <c>maxQueue</c>. Past that the work is
-/// refused at once, so a flood of logins cannot take every thread or grow a queue without end.
+/// Lets at most <c>concurrency</c> pieces of CPU-bound work run at once, each on one of as many
+/// <see cref="DedicatedThreads"/>; the rest wait asynchronously (holding no thread) in a queue of at
+/// most <c>maxQueue</c>. Past that the work is refused at once, so a flood of logins cannot take
+/// every thread or grow a queue without end.
 /// </summary>
 public sealed class WorkGate : IDisposable
 {
     private readonly SemaphoreSlim _slots;
+    private readonly DedicatedThreads _threads;
     private readonly int _maxQueue;
     private int _queued;
 
-    public WorkGate(int concurrency, int maxQueue)
+    /// <param name="niceness">The threads' Linux nice value: 0 normal, up to 19 the lowest priority.</param>
+    public WorkGate(int concurrency, int maxQueue, int niceness = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueue);
         _slots = new SemaphoreSlim(concurrency, concurrency);
+        _threads = new DedicatedThreads(concurrency, niceness, "work-gate");
         _maxQueue = maxQueue;
     }
 
@@ -46,7 +50,7 @@ public sealed class WorkGate : IDisposable
 
         try
         {
-            return work();
+            return await _threads.RunAsync(work).ConfigureAwait(false);
         }
         finally
         {
@@ -54,5 +58,9 @@ public sealed class WorkGate : IDisposable
         }
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _slots.Dispose();
+    }
 }

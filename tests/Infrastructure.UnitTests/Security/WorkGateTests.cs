@@ -102,6 +102,30 @@ public class WorkGateTests
         Assert.That(await gate.RunAsync(() => 7, CancellationToken.None), Is.EqualTo(7));
     }
 
+    [Test]
+    public async Task RunAsync_RunsWorkOnDedicatedThreadsWithTheGivenNiceness()
+    {
+        // Arrange
+        using var gate = new WorkGate(concurrency: 1, maxQueue: 0, niceness: 7);
+
+        // Act
+        var (isPoolThread, niceness) = await gate.RunAsync(
+            () => (Thread.CurrentThread.IsThreadPoolThread, OperatingSystem.IsLinux() ? ThreadNiceness() : 7),
+            CancellationToken.None);
+
+        // Assert
+        Assert.That(isPoolThread, Is.False);
+        Assert.That(niceness, Is.EqualTo(7));
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat (after the parenthesised name) is the nice value.</summary>
+    private static int ThreadNiceness()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
