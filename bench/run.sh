@@ -3,7 +3,7 @@
 # 127.0.0.1 port with login throttling lifted, drives it with wrk and prints one table.
 # See bench/README.md for what each row and figure means.
 #
-#   bench/run.sh [--connections N] [--duration S] [--warmup S] [--repeat N] [--timeout S] [--quick]
+#   bench/run.sh [--connections N] [--duration S] [--warmup S] [--repeat N] [--timeout S] [--quick] [--redis]
 #
 # Traffic goes to 127.0.0.1 only. Every step is bounded in time, and the server is stopped on
 # exit, on error and on Ctrl-C.
@@ -24,6 +24,7 @@ QUEUE_CONNECTIONS=64
 GOOD_USER=behai_nguyen@hotmail.com
 PASSWORD=password
 UNKNOWN_USER=nobody.at.all@example.com
+USE_REDIS=""
 
 usage() {
     sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -36,6 +37,8 @@ Options:
   --repeat N        run the whole set N times and print medians (default 1)
   --timeout S       wrk's request timeout (default 10)
   --quick           smoke run: --duration 3 --warmup 1
+  --redis           keep revocations and throttle counts in a redis-server of the bench's
+                    own (free loopback port, no persistence) instead of in memory
 EOF
 }
 
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
         --timeout) TIMEOUT=${2:-}; shift 2 || die "--timeout needs a value" ;;
         --timeout=*) TIMEOUT=${1#*=}; shift ;;
         --quick) DURATION=3; WARMUP=1; shift ;;
+        --redis) USE_REDIS=yes; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; die "unknown option: $1" ;;
     esac
@@ -91,6 +95,7 @@ command -v curl >/dev/null 2>&1 || die "curl is needed"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/fal-bench.XXXXXX") || die "mktemp failed"
 SERVER_PID=""
+REDIS_PID=""
 BG_PIDS=()
 
 stop_server() {
@@ -115,6 +120,10 @@ cleanup() {
         kill -TERM "$pid" 2>/dev/null
     done
     stop_server
+    if [ -n "$REDIS_PID" ]; then
+        kill -TERM "$REDIS_PID" 2>/dev/null
+        wait "$REDIS_PID" 2>/dev/null
+    fi
     # `timeout` passes the TERM on and sends KILL 10 s later if that was not enough.
     for pid in "${BG_PIDS[@]}"; do
         wait "$pid" 2>/dev/null
@@ -215,6 +224,28 @@ http_code() { # url [curl args...]
 SIGNING_KEY=$(head -c32 /dev/urandom | base64)
 mkdir -p "$WORK/run"
 
+STORES_NOTE="in memory (the embedded default)"
+REDIS_ENV=()
+if [ -n "$USE_REDIS" ]; then
+    if ! command -v redis-server >/dev/null 2>&1; then
+        echo "run.sh: installing redis-server" >&2
+        sudo_cmd=""
+        [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
+        $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq redis-server >/dev/null \
+            || die "could not install redis-server"
+    fi
+    REDIS_PORT=$(pick_port) || die "found no free port for redis-server"
+    mkdir -p "$WORK/redis"
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$WORK/redis" --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
+    REDIS_PID=$!
+    for _ in $(seq 1 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null && break
+        sleep 0.1
+    done
+    REDIS_ENV=(ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT")
+    STORES_NOTE="Redis (the bench's own redis-server on 127.0.0.1:$REDIS_PORT)"
+fi
+
 start_server() {
     # The working directory is a temp dir and the content root the publish folder, so the
     # service writes nothing into the repo (and, with a signing key given, nothing at all).
@@ -225,6 +256,7 @@ start_server() {
             Jwt__SigningKey="$SIGNING_KEY" \
             Logging__LogLevel__Default=Warning \
             Throttling__Enabled=false \
+            "${REDIS_ENV[@]}" \
             DOTNET_CLI_TELEMETRY_OPTOUT=1 \
             dotnet "$WORK/app/FastApiLearning.WebApi.dll" \
             --urls "http://127.0.0.1:$PORT" --contentRoot "$WORK/app"
@@ -479,6 +511,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     echo "  load average  $LOAD_BEFORE before the scenarios, $LOAD_AFTER after (1/5/15 min; other work on the machine skews every figure)"
     echo "  service       commit $COMMIT, Release, ASPNETCORE_ENVIRONMENT=Development, 127.0.0.1:$PORT"
     echo "  throttling    throttling lifted for this run (Throttling__Enabled=false)"
+    echo "  stores        revocations and throttle counts $STORES_NOTE"
     echo "  connections   $CONNECTIONS per scenario; mixed: $MIXED_ME_CONNECTIONS (/users/me) + $MIXED_LOGIN_CONNECTIONS (login flood); queueing check: $QUEUE_CONNECTIONS"
     echo "  duration      ${DURATION} s measured after ${WARMUP} s warm-up (discarded), per scenario; wrk -t2 --timeout ${TIMEOUT}s --latency"
     if [ "$REPEAT" -gt 1 ]; then
