@@ -65,23 +65,30 @@ public static class AuthEndpoints
         }
 
         var result = await sender.Send(form.ToCommand(ClientAddress.Of(httpContext)), cancellationToken);
-        return result switch
-        {
-            LoginResult.Throttled throttled when browser => RetryAfter.With(
-                LoginPage.Result(StatusCodes.Status429TooManyRequests, email: form.Username, error: throttled.Message),
-                throttled.RetryAfterSeconds),
-            LoginResult.Throttled throttled => RetryAfter.With(
-                OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthResults.SlowDown, throttled.Message),
-                throttled.RetryAfterSeconds),
-            LoginResult.Succeeded success when browser => StartSession(httpContext.Response, success),
-            LoginResult.Succeeded success => OAuthResults.Token(success.Token),
-            LoginResult.Failed failure when browser =>
-                LoginPage.Result(StatusCodes.Status400BadRequest, email: form.Username, error: failure.Message),
-            LoginResult.Failed failure =>
-                OAuthResults.Error(StatusCodes.Status400BadRequest, OAuthResults.InvalidGrant, failure.Message),
-            _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
-        };
+        return browser ? AnswerBrowser(result, form.Username, httpContext.Response) : AnswerApiClient(result);
     }
+
+    /// <summary>RFC 6749 JSON: the token, or the error with its registered code.</summary>
+    private static IResult AnswerApiClient(LoginResult result) => result switch
+    {
+        LoginResult.Succeeded success => OAuthResults.Token(success.Token),
+        LoginResult.Failed failure => OAuthResults.Error(StatusCodes.Status400BadRequest, OAuthResults.InvalidGrant, failure.Message),
+        LoginResult.Throttled throttled => RetryAfter.With(
+            OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthResults.SlowDown, throttled.Message),
+            throttled.RetryAfterSeconds),
+        _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
+    };
+
+    /// <summary>A session and the home page, or the login page again with the message.</summary>
+    private static IResult AnswerBrowser(LoginResult result, string? email, HttpResponse response) => result switch
+    {
+        LoginResult.Succeeded success => StartSession(response, success),
+        LoginResult.Failed failure => LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: failure.Message),
+        LoginResult.Throttled throttled => RetryAfter.With(
+            LoginPage.Result(StatusCodes.Status429TooManyRequests, email: email, error: throttled.Message),
+            throttled.RetryAfterSeconds),
+        _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
+    };
 
     private static IResult StartSession(HttpResponse response, LoginResult.Succeeded success)
     {
