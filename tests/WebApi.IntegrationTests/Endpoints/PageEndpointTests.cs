@@ -3,29 +3,12 @@ using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
 
-public sealed class PageEndpointTests
+public sealed class PageEndpointTests : ApiTest
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApp()
-    {
-        _factory = new ApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApp()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task GetLogin_ReturnsFormThatPostsThePasswordGrantToToken()
     {
-        using var response = await _client.GetAsync("/login");
+        using var response = await Client.GetAsync("/login");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
@@ -42,7 +25,7 @@ public sealed class PageEndpointTests
     [Test]
     public async Task GetStylesheet_IsServedByTheApp()
     {
-        using var response = await _client.GetAsync("/css/site.css");
+        using var response = await Client.GetAsync("/css/site.css");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/css"));
@@ -51,7 +34,7 @@ public sealed class PageEndpointTests
     [Test]
     public async Task GetRoot_RedirectsToLogin()
     {
-        using var response = await _client.GetAsync("/");
+        using var response = await Client.GetAsync("/");
 
         Assert.That((int)response.StatusCode, Is.InRange(300, 399));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/login"));
@@ -60,7 +43,7 @@ public sealed class PageEndpointTests
     [Test]
     public async Task GetDocs_ServesSwaggerUi()
     {
-        using var response = await _client.GetAsync("/docs/index.html");
+        using var response = await Client.GetAsync("/docs/index.html");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("swagger-ui"));
@@ -69,7 +52,7 @@ public sealed class PageEndpointTests
     [Test]
     public async Task GetUnknownPath_ReturnsProblemDetails()
     {
-        using var response = await _client.GetAsync("/no-such-page");
+        using var response = await Client.GetAsync("/no-such-page");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));

@@ -6,33 +6,16 @@ using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
 
-public sealed class TokenEndpointTests
+public sealed class TokenEndpointTests : ApiTest
 {
     private const string IncorrectCredentials =
         """{"error":"invalid_grant","error_description":"Incorrect username or password","detail":"Incorrect username or password"}""";
-
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApp()
-    {
-        _factory = new ApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApp()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [TestCase(Forms.Behai)]
     [TestCase(Forms.Pranav)]
     public async Task Post_WithGoodCredentials_ReturnsBearerToken(string username)
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(username, Forms.Password));
+        using var response = await Client.PostAsync("/token", Forms.Login(username, Forms.Password));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertNoStore(response);
@@ -48,7 +31,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithEmailInOtherCaseAndSpaces_LogsIn()
     {
-        using var response = await _client.PostAsync("/token", Forms.Login("  BeHai_Nguyen@HOTMAIL.com ", Forms.Password));
+        using var response = await Client.PostAsync("/token", Forms.Login("  BeHai_Nguyen@HOTMAIL.com ", Forms.Password));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -56,7 +39,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithoutGrantType_LogsIn()
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password, grantType: null));
+        using var response = await Client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password, grantType: null));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -70,7 +53,7 @@ public sealed class TokenEndpointTests
             { new StringContent(Forms.Password), "password" },
         };
 
-        using var response = await _client.PostAsync("/token", form);
+        using var response = await Client.PostAsync("/token", form);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -81,7 +64,7 @@ public sealed class TokenEndpointTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/token") { Content = Forms.Login(Forms.Behai, Forms.Password) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(":"u8.ToArray()));
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -89,7 +72,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithWrongPassword_ReturnsInvalidGrant()
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(Forms.Behai, "passwordx"));
+        using var response = await Client.PostAsync("/token", Forms.Login(Forms.Behai, "passwordx"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         AssertNoStore(response);
@@ -100,8 +83,8 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithUnknownUser_ReturnsTheSameAnswerAsAWrongPassword()
     {
-        using var wrongPassword = await _client.PostAsync("/token", Forms.Login(Forms.Behai, "passwordx"));
-        using var unknownUser = await _client.PostAsync("/token", Forms.Login("nobody@example.com", "passwordx"));
+        using var wrongPassword = await Client.PostAsync("/token", Forms.Login(Forms.Behai, "passwordx"));
+        using var unknownUser = await Client.PostAsync("/token", Forms.Login("nobody@example.com", "passwordx"));
 
         Assert.That(unknownUser.StatusCode, Is.EqualTo(wrongPassword.StatusCode));
         Assert.That(await unknownUser.Content.ReadAsStringAsync(), Is.EqualTo(IncorrectCredentials));
@@ -111,7 +94,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithMissingFields_ReturnsInvalidRequestNamingThem()
     {
-        using var response = await _client.PostAsync("/token", new FormUrlEncodedContent([]));
+        using var response = await Client.PostAsync("/token", new FormUrlEncodedContent([]));
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "username", "password" }));
@@ -122,7 +105,7 @@ public sealed class TokenEndpointTests
     [TestCase("", "username")]
     public async Task Post_WithBadUsername_ReturnsInvalidRequest(string username, string field)
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(username, Forms.Password));
+        using var response = await Client.PostAsync("/token", Forms.Login(username, Forms.Password));
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { field }));
@@ -133,7 +116,7 @@ public sealed class TokenEndpointTests
     {
         var username = new string('a', 250) + "@x.com";
 
-        using var response = await _client.PostAsync("/token", Forms.Login(username, Forms.Password));
+        using var response = await Client.PostAsync("/token", Forms.Login(username, Forms.Password));
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("errors").GetProperty("username")[0].GetString(), Does.Contain("255"));
@@ -142,7 +125,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithTooLongPassword_ReturnsInvalidRequest()
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(Forms.Behai, new string('p', 1025)));
+        using var response = await Client.PostAsync("/token", Forms.Login(Forms.Behai, new string('p', 1025)));
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("errors").GetProperty("password")[0].GetString(), Does.Contain("1024"));
@@ -153,7 +136,7 @@ public sealed class TokenEndpointTests
     [TestCase("PASSWORD")]
     public async Task Post_WithOtherGrantType_ReturnsUnsupportedGrantType(string grantType)
     {
-        using var response = await _client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password, grantType));
+        using var response = await Client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password, grantType));
 
         var body = await AssertOAuthErrorAsync(response, "unsupported_grant_type");
         Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "grant_type" }));
@@ -164,7 +147,7 @@ public sealed class TokenEndpointTests
     {
         using var content = new StringContent("""{"username":"behai_nguyen@hotmail.com","password":"password"}""", Encoding.UTF8, "application/json");
 
-        using var response = await _client.PostAsync("/token", content);
+        using var response = await Client.PostAsync("/token", content);
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("error_description").GetString(), Does.Contain("application/x-www-form-urlencoded"));
@@ -173,7 +156,7 @@ public sealed class TokenEndpointTests
     [Test]
     public async Task Post_WithNoBody_ReturnsInvalidRequest()
     {
-        using var response = await _client.PostAsync("/token", content: null);
+        using var response = await Client.PostAsync("/token", content: null);
 
         await AssertOAuthErrorAsync(response, "invalid_request");
     }
@@ -186,7 +169,7 @@ public sealed class TokenEndpointTests
             Encoding.UTF8,
             "application/x-www-form-urlencoded");
 
-        using var response = await _client.PostAsync("/token", content);
+        using var response = await Client.PostAsync("/token", content);
 
         var body = await AssertOAuthErrorAsync(response, "invalid_request");
         Assert.That(body.GetProperty("error_description").GetString(), Does.Contain("username"));

@@ -4,31 +4,14 @@ using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
 
-public sealed class UsersMeEndpointTests
+public sealed class UsersMeEndpointTests : ApiTest
 {
-    private ApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApp()
-    {
-        _factory = new ApiFactory();
-        _client = _factory.CreateApiClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApp()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [TestCase("Bearer")]
     [TestCase("bearer")]
     [TestCase("BEARER")]
     public async Task Get_WithTokenFromLogin_ReturnsThePublicFields(string scheme)
     {
-        var token = await Forms.GetAccessTokenAsync(_client);
+        var token = await Forms.GetAccessTokenAsync(Client);
 
         using var response = await GetMeAsync($"{scheme} {token}");
 
@@ -41,7 +24,7 @@ public sealed class UsersMeEndpointTests
     [Test]
     public async Task Get_ForTheSecondSampleUser_ReturnsTheirFieldsWithoutAHash()
     {
-        var token = await Forms.GetAccessTokenAsync(_client, Forms.Pranav);
+        var token = await Forms.GetAccessTokenAsync(Client, Forms.Pranav);
 
         using var response = await GetMeAsync($"Bearer {token}");
 
@@ -96,6 +79,6 @@ public sealed class UsersMeEndpointTests
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }
