@@ -1,8 +1,7 @@
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
+using FastApiLearning.Infrastructure.UnitTests.Support;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,10 +24,7 @@ public sealed class DistributedCacheRevocationStoreTests
     {
         _timeProvider = new FakeTimeProvider(s_now);
         // The cache judges expiry by its own clock, so it must read the same fake time as the store.
-        _cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions
-        {
-            Clock = new TimeProviderClock(_timeProvider),
-        }));
+        _cache = FakeClockCache.Create(_timeProvider);
     }
 
     [Test]
@@ -261,9 +257,4 @@ public sealed class DistributedCacheRevocationStoreTests
         return new DistributedCacheRevocationStore(cache, Options.Create(settings), _timeProvider);
     }
 
-    /// <summary>Lets <see cref="MemoryDistributedCache"/> read the fake time the store reads.</summary>
-    private sealed class TimeProviderClock(TimeProvider timeProvider) : ISystemClock
-    {
-        public DateTimeOffset UtcNow => timeProvider.GetUtcNow();
-    }
 }

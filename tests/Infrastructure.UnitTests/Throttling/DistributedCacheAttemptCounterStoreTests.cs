@@ -1,8 +1,6 @@
 using FastApiLearning.Infrastructure.Throttling;
+using FastApiLearning.Infrastructure.UnitTests.Support;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Internal;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Throttling;
@@ -24,10 +22,7 @@ public sealed class DistributedCacheAttemptCounterStoreTests
     {
         _timeProvider = new FakeTimeProvider(s_now);
         // The cache judges expiry by its own clock, so it must read the same fake time as the store.
-        _cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions
-        {
-            Clock = new TimeProviderClock(_timeProvider),
-        }));
+        _cache = FakeClockCache.Create(_timeProvider);
         _store = new DistributedCacheAttemptCounterStore(_cache);
     }
 
@@ -227,9 +222,4 @@ public sealed class DistributedCacheAttemptCounterStoreTests
     private ValueTask<AttemptCount> RecordFailureAsync(bool sliding) =>
         _store.RecordFailureAsync(Key, _timeProvider.GetUtcNow(), s_window, sliding, CancellationToken.None);
 
-    /// <summary>Lets <see cref="MemoryDistributedCache"/> read the fake time the store reads.</summary>
-    private sealed class TimeProviderClock(TimeProvider timeProvider) : ISystemClock
-    {
-        public DateTimeOffset UtcNow => timeProvider.GetUtcNow();
-    }
 }

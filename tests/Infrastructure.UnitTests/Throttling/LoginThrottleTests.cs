@@ -1,7 +1,6 @@
 using FastApiLearning.Infrastructure.Throttling;
+using FastApiLearning.Infrastructure.UnitTests.Support;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Internal;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,10 +25,7 @@ public sealed class LoginThrottleTests
     {
         _timeProvider = new FakeTimeProvider(s_now);
         // The cache judges expiry by its own clock, so it must read the same fake time as the throttle.
-        _cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions
-        {
-            Clock = new TimeProviderClock(_timeProvider),
-        }));
+        _cache = FakeClockCache.Create(_timeProvider);
         _counters = new DistributedCacheAttemptCounterStore(_cache);
     }
 
@@ -544,9 +540,4 @@ public sealed class LoginThrottleTests
         _timeProvider.Advance(retryAfter ?? TimeSpan.Zero);
     }
 
-    /// <summary>Lets <see cref="MemoryDistributedCache"/> read the fake time the throttle reads.</summary>
-    private sealed class TimeProviderClock(TimeProvider timeProvider) : ISystemClock
-    {
-        public DateTimeOffset UtcNow => timeProvider.GetUtcNow();
-    }
 }
