@@ -36,15 +36,7 @@ public class WorkGateTests
         // Arrange: one slot held, one waiting = the queue of one is full.
         using var gate = new WorkGate(concurrency: 1, maxQueue: 1);
         using var release = new ManualResetEventSlim();
-        using var holding = new ManualResetEventSlim();
-        var holder = Task.Run(() => gate.RunAsync(
-            () =>
-            {
-                holding.Set();
-                return release.Wait(TimeSpan.FromSeconds(30));
-            },
-            CancellationToken.None).AsTask());
-        await WaitUntilAsync(() => holding.IsSet);
+        var holder = await HoldTheOnlySlotAsync(gate, release);
         var waiter = gate.RunAsync(() => true, CancellationToken.None).AsTask();
         await WaitUntilAsync(() => gate.Queued == 1);
 
@@ -65,15 +57,7 @@ public class WorkGateTests
         // Arrange
         using var gate = new WorkGate(concurrency: 1, maxQueue: 1);
         using var release = new ManualResetEventSlim();
-        using var holding = new ManualResetEventSlim();
-        var holder = Task.Run(() => gate.RunAsync(
-            () =>
-            {
-                holding.Set();
-                return release.Wait(TimeSpan.FromSeconds(30));
-            },
-            CancellationToken.None).AsTask());
-        await WaitUntilAsync(() => holding.IsSet);
+        var holder = await HoldTheOnlySlotAsync(gate, release);
         using var cancel = new CancellationTokenSource();
         var cancelled = gate.RunAsync(() => true, cancel.Token).AsTask();
         await WaitUntilAsync(() => gate.Queued == 1);
@@ -124,6 +108,21 @@ public class WorkGateTests
         var stat = File.ReadAllText("/proc/thread-self/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Starts work that keeps the gate's one slot until <paramref name="release"/> is set.</summary>
+    private static async Task<Task<bool>> HoldTheOnlySlotAsync(WorkGate gate, ManualResetEventSlim release)
+    {
+        using var holding = new ManualResetEventSlim();
+        var holder = gate.RunAsync(
+            () =>
+            {
+                holding.Set();
+                return release.Wait(TimeSpan.FromSeconds(30));
+            },
+            CancellationToken.None).AsTask();
+        await WaitUntilAsync(() => holding.IsSet);
+        return holder;
     }
 
     private static void InterlockedMax(ref int target, int value)
