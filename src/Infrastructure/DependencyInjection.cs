@@ -4,8 +4,9 @@ using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
 using FastApiLearning.Infrastructure.Throttling;
 using FastApiLearning.Infrastructure.Users;
-using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,9 @@ namespace FastApiLearning.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>One name for every instance, so that they read each other's protected cookies.</summary>
+    public const string DataProtectionApplicationName = "FastApiLearning";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -44,8 +48,6 @@ public static class DependencyInjection
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
 
-        services.AddSingleton<IRevocationStore, DistributedCacheRevocationStore>();
-
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
             .ValidateDataAnnotations()
@@ -54,12 +56,14 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
 
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
         {
-            // One process: the standard in-memory cache holds revocations and counters.
-            services.AddDistributedMemoryCache();
-            services.AddSingleton<IAttemptCounterStore, DistributedCacheAttemptCounterStore>();
+            // One process: revocations and counters in its memory, the key ring in the default place.
+            services.AddSingleton<IRevocationStore, MemoryRevocationStore>();
+            services.AddSingleton<IAttemptCounterStore, MemoryAttemptCounterStore>();
         }
         else
         {
@@ -69,7 +73,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Several instances: revocations and counters in one Redis, shared by all of them.</summary>
+    /// <summary>Several instances: revocations, counters and the Data Protection key ring in one Redis.</summary>
     private static void AddRedisStores(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddOptions<RedisOptions>()
@@ -78,17 +82,14 @@ public static class DependencyInjection
             .Validate(o => o.Timeout > TimeSpan.Zero, "Redis:Timeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => RedisConnection.Connect(connectionString, sp.GetRequiredService<IOptions<RedisOptions>>().Value));
-        services.AddSingleton<IDistributedCache>(sp =>
-        {
-            var redis = sp.GetRequiredService<IConnectionMultiplexer>();
-            var cache = new RedisCache(Options.Create(new RedisCacheOptions
-            {
-                InstanceName = sp.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix,
-                ConnectionMultiplexerFactory = () => Task.FromResult(redis),
-            }));
-            return new FailClosedDistributedCache(cache);
-        });
+        services.AddSingleton<RedisCalls>();
+        services.AddSingleton<IRevocationStore, RedisRevocationStore>();
         services.AddSingleton<IAttemptCounterStore, RedisAttemptCounterStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+
+        // Device cookies and antiforgery tokens made by one instance are read by the others.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IConnectionMultiplexer, IOptions<RedisOptions>>((options, redis, redisOptions) =>
+                options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), redisOptions.Value.KeyPrefix + "data-protection-keys"));
     }
 }

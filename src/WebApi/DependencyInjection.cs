@@ -7,7 +7,6 @@ using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;
-using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -20,7 +19,7 @@ namespace FastApiLearning.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services)
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator((MediatorOptions options) =>
         {
@@ -38,7 +37,20 @@ public static class DependencyInjection
         {
             options.Cookie.Name = "fal_antiforgery";
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddSingleton<DeviceCookie>();
+
+        services.AddOptions<OriginOptions>()
+            .Bind(configuration.GetSection(OriginOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CrossSiteRequests>();
+        services.AddOptions<ProxyOptions>()
+            .Bind(configuration.GetSection(ProxyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyOptions.Setup>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -114,8 +126,10 @@ public static class DependencyInjection
             OnTokenValidated = async context =>
             {
                 var sender = context.HttpContext.RequestServices.GetRequiredService<ISender>();
-                var tokenId = context.Principal is { } principal ? TokenClaims.TokenId(principal) : "";
-                if (await sender.Send(new IsTokenRevokedQuery(tokenId), context.HttpContext.RequestAborted))
+                var principal = context.Principal ?? new System.Security.Claims.ClaimsPrincipal();
+                var query = new IsTokenRevokedQuery(
+                    TokenClaims.TokenId(principal), TokenClaims.Subject(principal), TokenClaims.IssuedAt(context.SecurityToken));
+                if (await sender.Send(query, context.HttpContext.RequestAborted))
                 {
                     var email = context.Principal is { } revoked ? TokenClaims.Email(revoked) : null;
                     SecurityLog.TokenRejected(SecurityLogger(context.HttpContext), TokenRejection.Revoked, email, ClientAddress.Of(context.HttpContext));
@@ -141,8 +155,7 @@ public static class DependencyInjection
                 if (BrowserRequest.UsesSessionCookie(request) && BrowserRequest.PrefersHtml(request))
                 {
                     // A person whose session ended is sent to log in again, not shown JSON.
-                    SessionCookie.Delete(context.Response);
-                    return PageResults.SeeOther("/login?notice=expired").ExecuteAsync(context.HttpContext);
+                    return SessionCookie.End(context.Response, "expired").ExecuteAsync(context.HttpContext);
                 }
 
                 return BearerChallenge.WriteAsync(context.Response, invalidToken: context.AuthenticateFailure is not null);

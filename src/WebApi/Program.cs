@@ -4,15 +4,22 @@ using FastApiLearning.WebApi;
 using FastApiLearning.WebApi.Endpoints;
 using FastApiLearning.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddWebApi();
+    .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
+
+// Only with trusted proxies configured: with none listed, the framework would believe anyone's headers.
+if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.AnyConfigured)
+{
+    app.UseForwardedHeaders();
+}
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();

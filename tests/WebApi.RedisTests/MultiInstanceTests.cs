@@ -204,7 +204,10 @@ public sealed class MultiInstanceTests
         var keys = server.Keys(pattern: _prefix + "*").ToArray();
         Assert.That(keys.Select(k => k.ToString()), Has.Some.StartsWith(_prefix + "revoked:"));
         Assert.That(keys.Select(k => k.ToString()), Has.Some.StartsWith(_prefix + "throttle:user:"));
-        foreach (var key in keys)
+        // The Data Protection key ring is the one key that must stay: it decrypts device cookies.
+        var keyRing = _prefix + "data-protection-keys";
+        Assert.That(await redis.GetDatabase().KeyTimeToLiveAsync(keyRing), Is.Null);
+        foreach (var key in keys.Where(k => k != keyRing))
         {
             var ttl = await redis.GetDatabase().KeyTimeToLiveAsync(key);
             Assert.That(ttl, Is.Not.Null.And.GreaterThan(TimeSpan.Zero), $"{key} has no TTL");

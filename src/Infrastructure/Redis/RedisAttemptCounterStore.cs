@@ -1,66 +1,85 @@
 using FastApiLearning.Infrastructure.Throttling;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace FastApiLearning.Infrastructure.Redis;
 
 /// <summary>
-/// Failure counters in Redis. The increment runs as one Lua script on the server, so instances
-/// counting the same username at the same moment never lose a failure; each key expires by itself.
+/// Attempt counters in Redis. Deciding and counting run as one Lua script on the server, so
+/// instances racing on the same username never let more attempts through than the limits allow;
+/// each key expires by itself. (Both keys of a script must live on one server: a single Redis or
+/// a primary with replicas, not Redis Cluster.)
 /// </summary>
-public sealed class RedisAttemptCounterStore(IConnectionMultiplexer redis, IOptions<RedisOptions> options) : IAttemptCounterStore
+public sealed class RedisAttemptCounterStore(RedisCalls redis) : IAttemptCounterStore
 {
-    // Same rule as AttemptCount.Next: restart the count when the window has passed since the
-    // last (sliding) or first failure; the key expires one window after that instant.
-    private const string RecordFailureScript = """
+    // The same rules as AttemptLimits and AttemptCount.Current: the account's count starts again
+    // once a window has passed since its last attempt, the client's since its first.
+    private const string ReserveScript = """
+        local now = tonumber(ARGV[1])
+        local maxA, windowA, initial, maxBackoff = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
+        local maxC, windowC = tonumber(ARGV[6]), tonumber(ARGV[7])
         local v = redis.call('HMGET', KEYS[1], 'n', 'first', 'last')
-        local now, window, sliding = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1'
-        local n, first, last = tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
-        if n == nil or now - (sliding and last or first) >= window then
-          n, first = 0, now
+        local an, afirst, alast = tonumber(v[1]), tonumber(v[2]), tonumber(v[3])
+        if an == nil or now - alast >= windowA then an, afirst = 0, now end
+        local lockedUntil = 0
+        if an >= maxA then
+          local backoff = initial * 2 ^ math.min(an - maxA, 20)
+          if backoff > maxBackoff then backoff = maxBackoff end
+          lockedUntil = alast + backoff
         end
-        n, last = n + 1, now
-        redis.call('HSET', KEYS[1], 'n', n, 'first', first, 'last', last)
-        redis.call('PEXPIREAT', KEYS[1], (sliding and last or first) + window)
-        return { n, first, last }
+        local cn, cfirst = 0, now
+        if #KEYS > 1 then
+          local c = redis.call('HMGET', KEYS[2], 'n', 'first')
+          cn, cfirst = tonumber(c[1]), tonumber(c[2])
+          if cn == nil or now - cfirst >= windowC then cn, cfirst = 0, now end
+          if cn >= maxC and cfirst + windowC > lockedUntil then lockedUntil = cfirst + windowC end
+        end
+        if lockedUntil > now then return lockedUntil - now end
+        redis.call('HSET', KEYS[1], 'n', an + 1, 'first', afirst, 'last', now)
+        redis.call('PEXPIREAT', KEYS[1], now + windowA)
+        if #KEYS > 1 then
+          redis.call('HSET', KEYS[2], 'n', cn + 1, 'first', cfirst, 'last', now)
+          redis.call('PEXPIREAT', KEYS[2], cfirst + windowC)
+        end
+        return 0
         """;
 
-    private readonly string _prefix = options.Value.KeyPrefix;
+    private const string ReleaseScript = """
+        if ARGV[1] == '1' then
+          redis.call('DEL', KEYS[1])
+        elseif redis.call('HINCRBY', KEYS[1], 'n', -1) <= 0 then
+          redis.call('DEL', KEYS[1])
+        end
+        if #KEYS > 1 and redis.call('HINCRBY', KEYS[2], 'n', -1) <= 0 then
+          redis.call('DEL', KEYS[2])
+        end
+        return 0
+        """;
 
-    public async ValueTask<AttemptCount?> GetAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<TimeSpan?> TryReserveAsync(
+        AttemptKeys keys, DateTimeOffset now, AttemptLimits limits, CancellationToken cancellationToken)
     {
-        var values = await Call(db => db.HashGetAsync(Key(key), ["n", "first", "last"]));
-        return values[0].TryParse(out int failures) && values[1].TryParse(out long first) && values[2].TryParse(out long last)
-            ? new AttemptCount(failures, DateTimeOffset.FromUnixTimeMilliseconds(first), DateTimeOffset.FromUnixTimeMilliseconds(last))
-            : null;
+        var wait = (long)await redis.RunAsync(
+            db => db.ScriptEvaluateAsync(
+                ReserveScript,
+                KeysOf(keys),
+                [
+                    now.ToUnixTimeMilliseconds(),
+                    limits.MaxAccountAttempts,
+                    (long)limits.AccountWindow.TotalMilliseconds,
+                    (long)limits.InitialBackoff.TotalMilliseconds,
+                    (long)limits.MaxBackoff.TotalMilliseconds,
+                    limits.MaxClientAttempts,
+                    (long)limits.ClientWindow.TotalMilliseconds,
+                ]),
+            cancellationToken);
+        return wait > 0 ? TimeSpan.FromMilliseconds(wait) : null;
     }
 
-    public async ValueTask<AttemptCount> RecordFailureAsync(
-        string key, DateTimeOffset now, TimeSpan window, bool sliding, CancellationToken cancellationToken)
-    {
-        var result = await Call(db => db.ScriptEvaluateAsync(
-            RecordFailureScript,
-            [Key(key)],
-            [now.ToUnixTimeMilliseconds(), (long)window.TotalMilliseconds, sliding ? 1 : 0]));
-        var values = (long[]?)result ?? throw new InvalidOperationException("The counter script returned nothing.");
-        return new AttemptCount(
-            (int)values[0], DateTimeOffset.FromUnixTimeMilliseconds(values[1]), DateTimeOffset.FromUnixTimeMilliseconds(values[2]));
-    }
+    public async ValueTask ReleaseAsync(AttemptKeys keys, bool clearAccount, CancellationToken cancellationToken) =>
+        await redis.RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, KeysOf(keys), [clearAccount ? "1" : "0"]), cancellationToken);
 
-    public async ValueTask ResetAsync(string key, CancellationToken cancellationToken) =>
-        await Call(db => db.KeyDeleteAsync(Key(key)));
-
-    private RedisKey Key(string key) => _prefix + key;
-
-    private async Task<T> Call<T>(Func<IDatabase, Task<T>> command)
-    {
-        try
-        {
-            return await command(redis.GetDatabase());
-        }
-        catch (Exception e) when (RedisConnection.IsUnavailable(e))
-        {
-            throw RedisConnection.Unavailable(e);
-        }
-    }
+    private RedisKey[] KeysOf(AttemptKeys keys) =>
+        keys.Client is { } client
+            ? [redis.KeyPrefix + keys.Account, redis.KeyPrefix + client]
+            : [redis.KeyPrefix + keys.Account];
 }

@@ -18,8 +18,11 @@ public sealed class JwtTokenIssuer(
     public AccessToken Issue(Employee employee)
     {
         var settings = options.Value;
-        // Whole seconds, as the token carries them.
-        var now = DateTimeOffset.FromUnixTimeSeconds(timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        // nbf and exp in whole seconds, as the token carries them; iat to the millisecond (RFC 7519
+        // allows a fraction), so that "log out everywhere" can tell a token issued a moment before
+        // it from one issued a moment after, within the same second.
+        var now = DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds());
         var expiresAt = now + settings.AccessTokenLifetime;
         var id = Guid.NewGuid().ToString("N");
 
@@ -27,7 +30,6 @@ public sealed class JwtTokenIssuer(
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
             SigningCredentials = keys.SigningCredentials,
@@ -37,6 +39,7 @@ public sealed class JwtTokenIssuer(
                 [JwtRegisteredClaimNames.Email] = employee.Email,
                 [JwtRegisteredClaimNames.Name] = employee.FullName,
                 [JwtRegisteredClaimNames.Jti] = id,
+                [JwtRegisteredClaimNames.Iat] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
             },
         });
 

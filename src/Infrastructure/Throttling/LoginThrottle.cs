@@ -1,15 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
 using FastApiLearning.Application.Common.Ports;
 using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.Infrastructure.Throttling;
 
 /// <summary>
-/// The brute-force policy. Per username: after <see cref="ThrottlingOptions.MaxFailuresPerUsername"/>
-/// failures, each within <see cref="ThrottlingOptions.UsernameWindow"/> plus <see cref="ThrottlingOptions.MaxBackoff"/>
-/// of the last (so a count survives its longest lock), the username is
-/// locked for <see cref="ThrottlingOptions.InitialBackoff"/>, doubled for every further failure up to
-/// <see cref="ThrottlingOptions.MaxBackoff"/>; a success clears it. Per client IP: at most
-/// <see cref="ThrottlingOptions.MaxFailuresPerClient"/> failures in a fixed window.
+/// The brute-force policy (<see cref="ThrottlingOptions"/>) on an atomic counter store. Every client
+/// without a trusted device shares one strict count per username; a browser with a device cookie for
+/// that username counts on its own, so strangers' failures cannot lock its owner out (OWASP's device
+/// cookies). Every attempt also counts against its client address: per IPv4 address, per IPv6 /64.
 /// </summary>
 public sealed class LoginThrottle(
     IAttemptCounterStore counters,
@@ -18,68 +18,66 @@ public sealed class LoginThrottle(
 {
     private readonly ThrottlingOptions _options = options.Value;
 
-    public async ValueTask<TimeSpan?> CheckAsync(string normalizedUsername, string? clientIp, CancellationToken cancellationToken)
-    {
-        if (!_options.Enabled)
-        {
-            return null;
-        }
-
-        var now = timeProvider.GetUtcNow();
-        var lockedUntil = DateTimeOffset.MinValue;
-
-        if (await counters.GetAsync(UsernameKey(normalizedUsername), cancellationToken) is { } user
-            && user.Failures >= _options.MaxFailuresPerUsername)
-        {
-            lockedUntil = user.LastFailureAt + Backoff(user.Failures);
-        }
-
-        if (clientIp is not null
-            && await counters.GetAsync(ClientKey(clientIp), cancellationToken) is { } client
-            && client.Failures >= _options.MaxFailuresPerClient)
-        {
-            var clientUntil = client.FirstFailureAt + _options.ClientWindow;
-            lockedUntil = clientUntil > lockedUntil ? clientUntil : lockedUntil;
-        }
-
-        return lockedUntil > now ? lockedUntil - now : null;
-    }
-
-    public async ValueTask RecordFailureAsync(string normalizedUsername, string? clientIp, CancellationToken cancellationToken)
-    {
-        if (!_options.Enabled)
-        {
-            return;
-        }
-
-        var now = timeProvider.GetUtcNow();
-        // The count must outlive the longest lock by a whole window: a failure right after a
+    private readonly AttemptLimits _limits = new(
+        options.Value.MaxFailuresPerUsername,
+        // A count must outlive the longest lock by a whole window: an attempt right after a
         // 15-minute lock must double it again, not start a fresh count of free guesses.
-        await counters.RecordFailureAsync(
-            UsernameKey(normalizedUsername), now, _options.UsernameWindow + _options.MaxBackoff, sliding: true, cancellationToken);
-        if (clientIp is not null)
-        {
-            await counters.RecordFailureAsync(ClientKey(clientIp), now, _options.ClientWindow, sliding: false, cancellationToken);
-        }
-    }
+        options.Value.UsernameWindow + options.Value.MaxBackoff,
+        options.Value.InitialBackoff,
+        options.Value.MaxBackoff,
+        options.Value.MaxFailuresPerClient,
+        options.Value.ClientWindow);
 
-    public async ValueTask RecordSuccessAsync(string normalizedUsername, CancellationToken cancellationToken)
+    public async ValueTask<TimeSpan?> TryBeginAsync(LoginAttempt attempt, CancellationToken cancellationToken) =>
+        _options.Enabled
+            ? await counters.TryReserveAsync(KeysOf(attempt), timeProvider.GetUtcNow(), _limits, cancellationToken)
+            : null;
+
+    public async ValueTask SucceededAsync(LoginAttempt attempt, CancellationToken cancellationToken)
     {
         if (_options.Enabled)
         {
-            await counters.ResetAsync(UsernameKey(normalizedUsername), cancellationToken);
+            // The device proved itself: its own count starts again. A username's shared count only
+            // gets this attempt back, so an owner's login hands strangers no fresh allowance.
+            await counters.ReleaseAsync(KeysOf(attempt), clearAccount: attempt.DeviceId is not null, cancellationToken);
         }
     }
 
-    /// <summary>1, 2, 4 … × the initial back-off for the threshold-th, next, … failure, capped.</summary>
-    private TimeSpan Backoff(int failures)
+    public async ValueTask AbandonAsync(LoginAttempt attempt, CancellationToken cancellationToken)
     {
-        var doublings = Math.Min(failures - _options.MaxFailuresPerUsername, 20);
-        var backoff = _options.InitialBackoff * Math.Pow(2, doublings);
-        return backoff < _options.MaxBackoff ? backoff : _options.MaxBackoff;
+        if (_options.Enabled)
+        {
+            await counters.ReleaseAsync(KeysOf(attempt), clearAccount: false, cancellationToken);
+        }
     }
 
-    private static string UsernameKey(string normalizedUsername) => "throttle:user:" + normalizedUsername;
+    public static AttemptKeys KeysOf(LoginAttempt attempt) => new(
+        attempt.DeviceId is { } device ? "throttle:device:" + device : "throttle:user:" + attempt.NormalizedUsername,
+        attempt.ClientIp is { } ip ? "throttle:ip:" + ClientKey(ip) : null);
 
-    private static string ClientKey(string clientIp) => "throttle:ip:" + clientIp;
+    /// <summary>
+    /// An IPv4 address as it is (also when it arrives IPv4-mapped, <c>::ffff:a.b.c.d</c>); an IPv6
+    /// address by its /64, which one host or home network usually holds whole.
+    /// </summary>
+    public static string ClientKey(string clientIp)
+    {
+        if (!IPAddress.TryParse(clientIp, out var address))
+        {
+            return clientIp;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 }

@@ -11,8 +11,9 @@ public sealed class ThrottlingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Failures for one username before it is locked. They count together while each comes
-    /// within <see cref="UsernameWindow"/> + <see cref="MaxBackoff"/> of the last one.
+    /// Attempts for one username (or one trusted device) before it is locked. An attempt counts from
+    /// before its password is checked; a successful one is given back. They count together while
+    /// each comes within <see cref="UsernameWindow"/> + <see cref="MaxBackoff"/> of the last one.
     /// </summary>
     [Range(1, 1000)]
     public int MaxFailuresPerUsername { get; set; } = 5;
@@ -24,9 +25,16 @@ public sealed class ThrottlingOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Failures from one client IP within <see cref="ClientWindow"/>.</summary>
+    /// <summary>Attempts (not given back by a success) from one client address within <see cref="ClientWindow"/>.</summary>
     [Range(1, 100_000)]
     public int MaxFailuresPerClient { get; set; } = 30;
 
     public TimeSpan ClientWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The most counters one process keeps in memory (without Redis). Keys are at most a few hundred
+    /// bytes (usernames are at most 255 characters), so this bounds the store's memory.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxTrackedCounters { get; set; } = 50_000;
 }

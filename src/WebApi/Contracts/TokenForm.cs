@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FastApiLearning.Application.Auth.Login;
-using Microsoft.AspNetCore.Http.Features;
+using FastApiLearning.WebApi.Http;
 
 namespace FastApiLearning.WebApi.Contracts;
 
@@ -15,18 +15,6 @@ public sealed class TokenForm
 {
     public const string UrlEncoded = "application/x-www-form-urlencoded";
     public const string Multipart = "multipart/form-data";
-
-    /// <summary>A password-grant form is a few hundred bytes; anything this big is not one.</summary>
-    public const int MaxBodyBytes = 16 * 1024;
-
-    private static readonly FormOptions s_formLimits = new()
-    {
-        BufferBodyLengthLimit = MaxBodyBytes,
-        MultipartBodyLengthLimit = MaxBodyBytes,
-        ValueLengthLimit = MaxBodyBytes,
-        KeyLengthLimit = 256,
-        ValueCountLimit = 32,
-    };
 
     [JsonPropertyName("grant_type")]
     public string? GrantType { get; init; }
@@ -57,8 +45,12 @@ public sealed class TokenForm
     [JsonIgnore]
     public int ProblemStatus { get; private init; } = StatusCodes.Status400BadRequest;
 
-    public LoginCommand ToCommand(string? clientIp) =>
-        new(Username ?? "", Password ?? "", GrantType, Scope, ClientId, ClientSecret, clientIp);
+    /// <summary>The password grant is asked for, or no grant at all (the FastAPI original's forms send none).</summary>
+    [JsonIgnore]
+    public bool IsPasswordGrant => string.IsNullOrEmpty(GrantType) || GrantType == "password";
+
+    public LoginCommand ToCommand(string? clientIp, string? deviceId) =>
+        new(Username ?? "", Password ?? "", GrantType, Scope, ClientId, ClientSecret, clientIp, deviceId);
 
     public static async ValueTask<TokenForm> BindAsync(HttpContext context)
     {
@@ -68,39 +60,10 @@ public sealed class TokenForm
             return Invalid($"The body must be a form ({UrlEncoded} or {Multipart}) with username and password.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        var (form, problem, status) = await BoundedForm.ReadAsync(context);
+        if (problem is not null)
         {
-            return TooLarge();
-        }
-
-        // A body without a length is cut off by the server at the same size (Kestrel answers 413).
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(s_formLimits, context.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : Invalid("The form could not be read.");
-        }
-        catch (InvalidDataException e)
-        {
-            // The form reader says "limit" when one of s_formLimits was passed.
-            return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge() : Invalid("The form could not be read.");
-        }
-        catch (IOException)
-        {
-            return Invalid("The form could not be read.");
-        }
-        catch (NotSupportedException)
-        {
-            // A charset .NET refuses to decode, such as UTF-7.
-            return Invalid("The form's charset is not supported; send it as UTF-8.");
+            return Invalid(problem, status);
         }
 
         // RFC 6749 §3.2: request parameters must not be included more than once.
@@ -122,9 +85,6 @@ public sealed class TokenForm
             ClientSecret = form["client_secret"],
         };
     }
-
-    private static TokenForm TooLarge() =>
-        Invalid($"The form is larger than {MaxBodyBytes / 1024} KiB.", StatusCodes.Status413PayloadTooLarge);
 
     private static TokenForm Invalid(string problem, int status = StatusCodes.Status400BadRequest) =>
         new() { Problem = problem, ProblemStatus = status };

@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Auth.Logout;
+using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
@@ -25,6 +26,7 @@ public static class AuthEndpoints
             .DisableAntiforgery()
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status403Forbidden)
             .Produces<OAuthErrorResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
             .Produces<OAuthErrorResponse>(StatusCodes.Status503ServiceUnavailable);
@@ -34,11 +36,13 @@ public static class AuthEndpoints
             .WithTags("auth")
             .WithSummary("Revoke the current token")
             .WithDescription("With a bearer token: 204, and the token is refused from then on. "
-                + "From the browser session: the cookie is deleted and the browser sent to /login.")
+                + "From the browser session: the cookie is deleted and the browser sent to /login. "
+                + "With everywhere=true (form field or query): every token of the user is refused, on every instance.")
             .RequireAuthorization()
             .DisableAntiforgery()
             .Produces(StatusCodes.Status204NoContent)
-            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized);
+            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return app;
     }
@@ -48,6 +52,9 @@ public static class AuthEndpoints
         HttpContext httpContext,
         ISender sender,
         IAntiforgery antiforgery,
+        CrossSiteRequests crossSite,
+        DeviceCookie devices,
+        ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var browser = BrowserRequest.PrefersHtml(httpContext.Request);
@@ -58,13 +65,29 @@ public static class AuthEndpoints
                 : OAuthResults.Error(form.ProblemStatus, OAuthResults.InvalidRequest, problem);
         }
 
+        // Before the throttle, the store or the hasher: another site must not be able to spend an
+        // account's attempts from its visitors' browsers.
+        if (form.IsPasswordGrant && crossSite.IsCrossSite(httpContext.Request))
+        {
+            LogCrossSite(loggerFactory, httpContext);
+            return browser
+                ? LoginPage.Result(StatusCodes.Status403Forbidden, error: LoginPage.CrossSite)
+                : OAuthResults.Error(StatusCodes.Status403Forbidden, OAuthResults.InvalidRequest, CrossSiteLogin);
+        }
+
         // Login CSRF: only the browser branch sets a cookie, so only it needs proof the form is ours.
         if (browser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
         {
             return LoginPage.Result(StatusCodes.Status400BadRequest, email: form.Username, error: LoginPage.FormExpired);
         }
 
-        var result = await sender.Send(form.ToCommand(ClientAddress.Of(httpContext)), cancellationToken);
+        var deviceId = browser ? devices.DeviceIdFor(httpContext.Request, form.Username) : null;
+        var result = await sender.Send(form.ToCommand(ClientAddress.Of(httpContext), deviceId), cancellationToken);
+        if (browser && result is LoginResult.Succeeded && form.Username is { } username)
+        {
+            devices.Append(httpContext.Response, username, deviceId);
+        }
+
         return browser ? AnswerBrowser(result, form.Username, httpContext.Response) : AnswerApiClient(result);
     }
 
@@ -100,25 +123,64 @@ public static class AuthEndpoints
         HttpContext httpContext,
         ISender sender,
         IAntiforgery antiforgery,
+        CrossSiteRequests crossSite,
+        ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var fromBrowser = BrowserRequest.UsesSessionCookie(httpContext.Request);
+        if (crossSite.IsCrossSite(httpContext.Request))
+        {
+            LogCrossSite(loggerFactory, httpContext);
+            return fromBrowser ? FormExpiredPage.Result(StatusCodes.Status403Forbidden, LoginPage.CrossSite) : CrossSiteProblem();
+        }
+
+        var (form, problem, status) = await BoundedForm.ReadAsync(httpContext);
+        if (problem is not null)
+        {
+            return fromBrowser ? FormExpiredPage.Result() : TypedResults.Problem(problem, statusCode: status);
+        }
+
         if (fromBrowser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
         {
             return FormExpiredPage.Result();
         }
 
         var user = httpContext.User;
+        var everywhere = IsTrue(form["everywhere"]) || IsTrue(httpContext.Request.Query["everywhere"]);
         await sender.Send(
-            new LogoutCommand(TokenClaims.TokenId(user), TokenClaims.ExpiresAt(user), TokenClaims.Email(user), ClientAddress.Of(httpContext)),
+            new LogoutCommand(
+                TokenClaims.TokenId(user),
+                TokenClaims.ExpiresAt(user),
+                TokenClaims.Email(user),
+                ClientAddress.Of(httpContext),
+                TokenClaims.EmpNo(user),
+                everywhere),
             cancellationToken);
 
         if (fromBrowser)
         {
-            SessionCookie.Delete(httpContext.Response);
-            return PageResults.SeeOther("/login?notice=logged-out");
+            return SessionCookie.End(httpContext.Response, "logged-out");
         }
 
         return TypedResults.NoContent();
+    }
+
+    private const string CrossSiteLogin = "Cross-site requests to this endpoint are refused";
+
+    private static IResult CrossSiteProblem() =>
+        TypedResults.Problem(CrossSiteLogin, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase) || value.ToString() == "1";
+
+    private static void LogCrossSite(ILoggerFactory loggerFactory, HttpContext httpContext)
+    {
+        var headers = httpContext.Request.Headers;
+        SecurityLog.CrossSiteRequestRefused(
+            loggerFactory.CreateLogger(SecurityLog.Category),
+            httpContext.Request.Path,
+            ClientAddress.Of(httpContext),
+            headers.Origin.ToString(),
+            headers["Sec-Fetch-Site"].ToString());
     }
 }

@@ -23,7 +23,9 @@ public static class PageEndpoints
             : null;
         if (profile is null)
         {
-            return SessionCookie.IsPresent(httpContext.Request) ? EndExpiredSession(httpContext.Response) : PageResults.SeeOther("/login");
+            return SessionCookie.IsPresent(httpContext.Request)
+                ? SessionCookie.End(httpContext.Response, "expired")
+                : PageResults.SeeOther("/login");
         }
 
         return HomePage.Result(profile);
@@ -43,12 +45,6 @@ public static class PageEndpoints
         }
 
         return LoginPage.Result(notice: LoginPage.NoticeFor(notice));
-    }
-
-    private static IResult EndExpiredSession(HttpResponse response)
-    {
-        SessionCookie.Delete(response);
-        return PageResults.SeeOther("/login?notice=expired");
     }
 
     private static bool IsLoggedIn(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;

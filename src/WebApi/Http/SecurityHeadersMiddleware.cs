@@ -1,9 +1,15 @@
+using FastApiLearning.WebApi.Sessions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Net.Http.Headers;
+
 namespace FastApiLearning.WebApi.Http;
 
 /// <summary>
 /// Headers that keep a browser from being turned against the app: no inline or foreign script on
 /// the app's own pages, no framing, no MIME sniffing, no referrer, and HSTS over HTTPS. Swagger UI
-/// renders its inline styles with React, so its pages get that one exception and no other.
+/// renders its inline styles with React, so its pages get that one exception and no other. An
+/// answer that depends on who asks (a protected endpoint, or any request carrying a token or the
+/// session cookie) is never stored, by the browser (Back after logout) or by a shared cache.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -31,11 +37,34 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? SwaggerUiPolicy : AppPolicy;
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" even on our own
+        // form posts, and the cross-site check needs their real origin. Other sites still get no referrer.
+        headers["Referrer-Policy"] = "same-origin";
         headers.XFrameOptions = "DENY";
         if (context.Request.IsHttps)
         {
             headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        }
+
+        var request = context.Request;
+        var bearer = request.Headers.ContainsKey(HeaderNames.Authorization);
+        var cookie = SessionCookie.IsPresent(request);
+        var isProtected = context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null;
+        if (!bearer && !cookie && !isProtected)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(headers.CacheControl))
+        {
+            headers.CacheControl = "no-store";
+            headers.Pragma = "no-cache";
+        }
+
+        // Without an Authorization header, the session cookie decided this answer.
+        if (!bearer)
+        {
+            headers.Append(HeaderNames.Vary, "Cookie");
         }
     }
 }

@@ -20,5 +20,10 @@ public static class HomePage
                   {{HtmlLayout.AntiforgeryField(httpContext)}}
                   <button type="submit" class="secondary">Log out</button>
                 </form>
+                <form method="post" action="/logout">
+                  {{HtmlLayout.AntiforgeryField(httpContext)}}
+                  <input type="hidden" name="everywhere" value="true">
+                  <button type="submit" class="secondary" id="logout-everywhere">End every session</button>
+                </form>
             """));
 }

@@ -12,6 +12,7 @@ public static class LoginPage
     public const string SessionExpired = "Your session has expired, please log in again";
     public const string LoggedOut = "You have been logged out";
     public const string FormExpired = "This form has expired. Please reload the page and try again.";
+    public const string CrossSite = "This form was sent from another site and has been refused. Please log in on this page.";
 
     /// <summary>The notices <c>/login?notice=…</c> may show: fixed texts, so nothing from the URL is echoed.</summary>
     public static string? NoticeFor(string? code) => code switch

@@ -23,6 +23,8 @@ public static class PageResults
             response.ContentType = "text/html; charset=utf-8";
             response.Headers.CacheControl = "no-store";
             response.Headers.Pragma = "no-cache";
+            // Every page shows (or leaves out) who is logged in, by the session cookie.
+            response.Headers.Append("Vary", "Cookie");
             return response.WriteAsync(html, Encoding.UTF8);
         }
     }

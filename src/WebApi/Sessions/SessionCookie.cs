@@ -22,6 +22,14 @@ public static class SessionCookie
     public static void Delete(HttpResponse response) =>
         response.Cookies.Delete(NameFor(response.HttpContext.Request), Options(response, expires: null));
 
+    /// <summary>Ends the browser session: the cookie goes, and the browser to the login page with a notice.</summary>
+    /// <param name="notice">A code <see cref="Pages.LoginPage.NoticeFor"/> knows (<c>expired</c>, <c>logged-out</c>).</param>
+    public static IResult End(HttpResponse response, string notice)
+    {
+        Delete(response);
+        return Pages.PageResults.SeeOther("/login?notice=" + notice);
+    }
+
     private static string NameFor(HttpRequest request) => request.IsHttps ? SecureName : Name;
 
     private static CookieOptions Options(HttpResponse response, DateTimeOffset? expires) => new()

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace FastApiLearning.WebApi.Sessions;
 
@@ -15,6 +17,40 @@ public static class TokenClaims
     public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Email);
 
     public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Jti) ?? "";
+
+    public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "";
+
+    /// <summary>
+    /// <c>iat</c> to the millisecond, read from the token's JSON: the token handler rounds a fractional
+    /// <c>iat</c> to whole seconds, and "log out everywhere" must tell tokens of the same second apart.
+    /// A token without one counts as issued at the beginning of time.
+    /// </summary>
+    public static DateTimeOffset IssuedAt(SecurityToken? token)
+    {
+        if (token is not JsonWebToken jwt)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        var reader = new Utf8JsonReader(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("iat"u8))
+            {
+                return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds)
+                    && seconds is > 0 and < 253_402_300_799m
+                    ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
+                    : DateTimeOffset.MinValue;
+            }
+
+            if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        return DateTimeOffset.MinValue;
+    }
 
     public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Exp), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -145,9 +146,9 @@ public sealed class JwtTokenIssuerTests
     }
 
     [Test]
-    public void Issue_WhenClockHasFractionalSeconds_TruncatesTimesToWholeSeconds()
+    public void Issue_WhenClockHasFractionalSeconds_KeepsIatToTheMillisecondAndTruncatesNbfAndExp()
     {
-        // Arrange
+        // Arrange: "log out everywhere" compares iat to the millisecond.
         _timeProvider.Advance(TimeSpan.FromMilliseconds(750));
         var (issuer, _) = CreateIssuer();
 
@@ -156,7 +157,11 @@ public sealed class JwtTokenIssuerTests
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
-        Assert.That(token.GetPayloadValue<long>(JwtRegisteredClaimNames.Iat), Is.EqualTo(s_now.ToUnixTimeSeconds()));
+        // Read from the JSON itself: the token handler rounds a fractional iat to whole seconds.
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload));
+        Assert.That(payload.RootElement.GetProperty("iat").GetDecimal(), Is.EqualTo(s_now.ToUnixTimeSeconds() + 0.75m));
+        Assert.That(token.GetPayloadValue<long>(JwtRegisteredClaimNames.Nbf), Is.EqualTo(s_now.ToUnixTimeSeconds()));
+
         Assert.That(accessToken.ExpiresAt, Is.EqualTo(s_now.AddMinutes(30)));
         Assert.That(token.ValidTo, Is.EqualTo(accessToken.ExpiresAt.UtcDateTime));
     }

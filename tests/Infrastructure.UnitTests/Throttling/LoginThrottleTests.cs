@@ -1,140 +1,104 @@
+using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Throttling;
-using FastApiLearning.Infrastructure.UnitTests.Support;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Throttling;
 
+/// <summary>The brute-force policy, on the in-memory store: an attempt that was not given back is a failure.</summary>
 public sealed class LoginThrottleTests
 {
     private const string Username = "behai_nguyen@hotmail.com";
     private const string OtherUsername = "pranav.furedi.10198@gmail.com";
-    private const string UnknownUsername = "nobody@example.com";
     private const string ClientIp = "203.0.113.7";
     private const string OtherClientIp = "198.51.100.9";
+    private const string Device = "device-of-the-owner";
 
     private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     private FakeTimeProvider _timeProvider = null!;
-    private MemoryDistributedCache _cache = null!;
-    private DistributedCacheAttemptCounterStore _counters = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _timeProvider = new FakeTimeProvider(s_now);
-        // The cache judges expiry by its own clock, so it must read the same fake time as the throttle.
-        _cache = FakeClockCache.Create(_timeProvider);
-        _counters = new DistributedCacheAttemptCounterStore(_cache);
-    }
-
-    [TearDown]
-    public void TearDown() => _counters.Dispose();
+    public void SetUp() => _timeProvider = new FakeTimeProvider(s_now);
 
     [Test]
-    public async Task CheckAsync_WhenNothingFailed_ReturnsNull()
+    public async Task TryBeginAsync_WhenNothingWasTried_LetsTheAttemptGo()
     {
-        // Arrange
         var throttle = CreateThrottle();
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenUsernameHasFourFailures_ReturnsNull()
+    public async Task TryBeginAsync_AfterFourFailures_LetsTheFifthGo()
     {
-        // Arrange
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 4);
+        await FailAsync(throttle, Attempt(), times: 4);
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenUsernameHasFiveFailures_LocksItForOneMinute()
+    public async Task TryBeginAsync_AfterFiveFailures_LocksTheUsernameForOneMinute()
     {
-        // Arrange
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
+        await FailAsync(throttle, Attempt(), times: 5);
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
         Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
     }
 
     [Test]
-    public async Task CheckAsync_WhenPartOfTheLockHasPassed_ReturnsTheRest()
+    public async Task TryBeginAsync_FiveAttemptsInFlight_LockTheSixthBeforeAnyIsSettled()
     {
-        // Arrange
+        // Arrange: five attempts begun and not yet settled, as in a burst of simultaneous logins.
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        _timeProvider.Advance(TimeSpan.FromSeconds(20));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That(await throttle.TryBeginAsync(Attempt(), CancellationToken.None), Is.Null);
+        }
 
         // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var sixth = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
         // Assert
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromSeconds(40)));
+        Assert.That(sixth, Is.EqualTo(TimeSpan.FromMinutes(1)));
     }
 
     [Test]
-    public async Task CheckAsync_WhenFirstLockHasPassed_ReturnsNull()
+    public async Task TryBeginAsync_WhenRefused_CountsNothing()
     {
-        // Arrange
+        // Arrange: locked; refused attempts during the lock must not lengthen it.
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        _timeProvider.Advance(TimeSpan.FromMinutes(1));
+        await FailAsync(throttle, Attempt(), times: 5);
+        for (var i = 0; i < 20; i++)
+        {
+            await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+        }
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        // Act: once the first lock has passed, the next attempt goes ahead.
+        _timeProvider.Advance(TimeSpan.FromMinutes(1));
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
         // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenSixthFailureFollowsFirstLock_LocksForTwoMinutes()
+    public async Task TryBeginAsync_WhenPartOfTheLockHasPassed_ReturnsTheRest()
     {
-        // Arrange
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        _timeProvider.Advance(TimeSpan.FromMinutes(1));
-        await FailAsync(throttle, Username, ClientIp, times: 1);
+        await FailAsync(throttle, Attempt(), times: 5);
+        _timeProvider.Advance(TimeSpan.FromSeconds(20));
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(2)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenSeventhFailureFollowsSecondLock_LocksForFourMinutes()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        _timeProvider.Advance(TimeSpan.FromMinutes(1));
-        await FailAsync(throttle, Username, ClientIp, times: 1);
-        _timeProvider.Advance(TimeSpan.FromMinutes(2));
-        await FailAsync(throttle, Username, ClientIp, times: 1);
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(4)));
+        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromSeconds(40)));
     }
 
     [TestCase(5, 1)]
@@ -142,381 +106,298 @@ public sealed class LoginThrottleTests
     [TestCase(7, 4)]
     [TestCase(8, 8)]
     [TestCase(9, 15)]
-    public async Task CheckAsync_WhenEachFailureWaitsOutThePreviousLock_DoublesTheLockUpToMaxBackoff(
-        int failures, int expectedLockMinutes)
+    [TestCase(12, 15)]
+    public async Task TryBeginAsync_WhenEachFailureWaitsOutThePreviousLock_DoublesTheLockUpToMaxBackoff(int failures, int expectedMinutes)
     {
         // Arrange
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        for (var failure = 6; failure <= failures; failure++)
+        for (var i = 0; i < failures; i++)
         {
-            await WaitOutLockAsync(throttle, Username);
-            await FailAsync(throttle, Username, ClientIp, times: 1);
-        }
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(expectedLockMinutes)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenLocksHaveReachedMaxBackoff_KeepThemAtMaxBackoff()
-    {
-        // Arrange
-        // With the default options: a count survives its longest lock, so the cap holds.
-        var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-        var locks = new List<TimeSpan?>();
-        for (var failure = 6; failure <= 12; failure++)
-        {
-            await WaitOutLockAsync(throttle, Username);
-            await FailAsync(throttle, Username, ClientIp, times: 1);
-            locks.Add(await throttle.CheckAsync(Username, ClientIp, CancellationToken.None));
-        }
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-
-        // Assert
-        var expectedMinutes = new[] { 2, 4, 8, 15, 15, 15, 15 };
-        Assert.That(locks, Is.EqualTo(expectedMinutes.Select(m => (TimeSpan?)TimeSpan.FromMinutes(m))));
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(15)));
-    }
-
-    [Test]
-    public async Task RecordSuccessAsync_WhenUsernameIsLocked_ClearsTheLock()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
-
-        // Act
-        await throttle.RecordSuccessAsync(Username, CancellationToken.None);
-
-        // Assert
-        Assert.That(await throttle.CheckAsync(Username, ClientIp, CancellationToken.None), Is.Null);
-    }
-
-    [Test]
-    public async Task RecordSuccessAsync_StartsTheCountAgain()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 4);
-        await throttle.RecordSuccessAsync(Username, CancellationToken.None);
-
-        // Act
-        await FailAsync(throttle, Username, ClientIp, times: 4);
-
-        // Assert
-        Assert.That(await throttle.CheckAsync(Username, ClientIp, CancellationToken.None), Is.Null);
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenFailuresAreMoreThanWindowApart_DoesNotAccumulateThem()
-    {
-        // Arrange: further apart than the window plus the longest lock (15 + 15 minutes).
-        var throttle = CreateThrottle();
-        for (var failure = 1; failure <= 5; failure++)
-        {
-            if (failure > 1)
+            if (await throttle.TryBeginAsync(Attempt(), CancellationToken.None) is { } wait)
             {
-                _timeProvider.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1));
+                _timeProvider.Advance(wait);
+                Assert.That(await throttle.TryBeginAsync(Attempt(), CancellationToken.None), Is.Null);
+            }
+        }
+
+        // Act
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        // Assert
+        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(expectedMinutes)));
+    }
+
+    [Test]
+    public async Task SucceededAsync_GivesBackOnlyItsOwnAttempt()
+    {
+        // Arrange: four strangers' failures, then the owner's success (no device cookie).
+        var throttle = CreateThrottle();
+        await FailAsync(throttle, Attempt(ip: OtherClientIp), times: 4);
+        await SucceedAsync(throttle, Attempt());
+
+        // Act: one more failure by the stranger locks the username again.
+        await FailAsync(throttle, Attempt(ip: OtherClientIp), times: 1);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        // Assert
+        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
+    public async Task SucceededAsync_RepeatedSuccesses_NeverLockTheUsername()
+    {
+        var throttle = CreateThrottle();
+        for (var i = 0; i < 20; i++)
+        {
+            await SucceedAsync(throttle, Attempt());
+        }
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [Test]
+    public async Task AbandonAsync_GivesTheAttemptBack()
+    {
+        var throttle = CreateThrottle();
+        await FailAsync(throttle, Attempt(), times: 4);
+        Assert.That(await throttle.TryBeginAsync(Attempt(), CancellationToken.None), Is.Null);
+        await throttle.AbandonAsync(Attempt(), CancellationToken.None);
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WithDeviceCookie_IsNotLockedByStrangersFailures()
+    {
+        // Arrange
+        var throttle = CreateThrottle();
+        await FailAsync(throttle, Attempt(ip: OtherClientIp), times: 5);
+
+        // Act
+        var withDevice = await throttle.TryBeginAsync(Attempt(device: Device), CancellationToken.None);
+        var withoutDevice = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        // Assert
+        Assert.That(withDevice, Is.Null);
+        Assert.That(withoutDevice, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WithDeviceCookie_HasItsOwnLimit()
+    {
+        var throttle = CreateThrottle();
+        await FailAsync(throttle, Attempt(device: Device), times: 5);
+
+        var device = await throttle.TryBeginAsync(Attempt(device: Device), CancellationToken.None);
+        var others = await throttle.TryBeginAsync(Attempt(ip: OtherClientIp), CancellationToken.None);
+
+        Assert.That(device, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(others, Is.Null);
+    }
+
+    [Test]
+    public async Task SucceededAsync_WithDeviceCookie_ClearsTheDevicesCount()
+    {
+        var throttle = CreateThrottle();
+        await FailAsync(throttle, Attempt(device: Device), times: 4);
+        await SucceedAsync(throttle, Attempt(device: Device));
+        await FailAsync(throttle, Attempt(device: Device), times: 4);
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(device: Device), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WhenFailuresAreMoreThanTheWindowApart_DoesNotAccumulateThem()
+    {
+        // Arrange: the count lasts the window plus the longest lock (15 + 15 minutes) after the last failure.
+        var throttle = CreateThrottle();
+        for (var i = 0; i < 6; i++)
+        {
+            await FailAsync(throttle, Attempt(), times: 1);
+            _timeProvider.Advance(TimeSpan.FromMinutes(30));
+        }
+
+        // Act
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        // Assert
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WhenEachFailureIsWithinTheWindowOfTheLast_AccumulatesThem()
+    {
+        var throttle = CreateThrottle();
+        for (var i = 0; i < 5; i++)
+        {
+            if (i > 0)
+            {
+                _timeProvider.Advance(TimeSpan.FromMinutes(29));
             }
 
-            await FailAsync(throttle, Username, ClientIp, times: 1);
+            await FailAsync(throttle, Attempt(), times: 1);
         }
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
-        Assert.That(retryAfter, Is.Null);
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenEachFailureIsWithinWindowOfTheLast_AccumulatesThemPastOneWindow()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        for (var failure = 1; failure <= 5; failure++)
-        {
-            _timeProvider.Advance(TimeSpan.FromMinutes(14));
-            await FailAsync(throttle, Username, ClientIp, times: 1);
-        }
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-
-        // Assert
         Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
     }
 
     [Test]
-    public async Task CheckAsync_WhenAnotherUsernameIsLocked_ReturnsNull()
+    public async Task TryBeginAsync_WhenAnotherUsernameIsLocked_LetsTheAttemptGo()
     {
-        // Arrange
         var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, ClientIp, times: 5);
+        await FailAsync(throttle, Attempt(username: OtherUsername, ip: OtherClientIp), times: 5);
 
-        // Act
-        var retryAfter = await throttle.CheckAsync(OtherUsername, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenUsernameIsLocked_LocksItFromEveryClientIp()
+    public async Task TryBeginAsync_When30AttemptsCameFromTheClientWithinAMinute_RefusesItUntilTheWindowEnds()
     {
-        // Arrange
-        var throttle = CreateThrottle();
-        for (var failure = 1; failure <= 5; failure++)
-        {
-            await FailAsync(throttle, Username, $"192.0.2.{failure}", times: 1);
-        }
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, OtherClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenUsernameDoesNotExist_ThrottlesItLikeAnExistingOne()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        var known = new List<TimeSpan?>();
-        var unknown = new List<TimeSpan?>();
-        for (var failure = 1; failure <= 6; failure++)
-        {
-            await FailAsync(throttle, Username, ClientIp, times: 1);
-            await FailAsync(throttle, UnknownUsername, OtherClientIp, times: 1);
-            known.Add(await throttle.CheckAsync(Username, ClientIp, CancellationToken.None));
-            unknown.Add(await throttle.CheckAsync(UnknownUsername, OtherClientIp, CancellationToken.None));
-        }
-
-        // Act
-        _timeProvider.Advance(TimeSpan.FromSeconds(30));
-        var knownAfterWait = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        var unknownAfterWait = await throttle.CheckAsync(UnknownUsername, OtherClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(unknown, Is.EqualTo(known));
-        Assert.That(known[3], Is.Null);
-        Assert.That(known[4], Is.EqualTo(TimeSpan.FromMinutes(1)));
-        Assert.That(unknownAfterWait, Is.EqualTo(knownAfterWait));
-        Assert.That(knownAfterWait, Is.EqualTo(TimeSpan.FromSeconds(90)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenClientIpHas30FailuresWithinAMinute_ThrottlesItUntilTheWindowEnds()
-    {
-        // Arrange
         var throttle = CreateThrottle();
         await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.FromSeconds(1));
 
-        // Act
-        var retryAfter = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com"), CancellationToken.None);
 
-        // Assert
-        // The 30th failure came 29 s after the first; the window ends a minute after the first.
+        // The window started with the first failure, 29 seconds ago.
         Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromSeconds(31)));
     }
 
     [Test]
-    public async Task CheckAsync_WhenClientIpHas29Failures_ReturnsNull()
+    public async Task TryBeginAsync_When29AttemptsCameFromTheClient_LetsTheThirtiethGo()
     {
-        // Arrange
         var throttle = CreateThrottle();
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 29, TimeSpan.FromSeconds(1));
+        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 29, TimeSpan.Zero);
 
-        // Act
-        var retryAfter = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com"), CancellationToken.None);
 
-        // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenClientIpWindowHasEnded_ReturnsNull()
+    public async Task TryBeginAsync_WhenTheClientWindowHasEnded_LetsTheAttemptGo()
     {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.FromSeconds(1));
-        _timeProvider.SetUtcNow(s_now + TimeSpan.FromMinutes(1));
-
-        // Act
-        var retryAfter = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(retryAfter, Is.Null);
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenAnotherClientIpIsThrottled_ReturnsNull()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.FromSeconds(1));
-
-        // Act
-        var retryAfter = await throttle.CheckAsync("fresh@example.com", OtherClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(retryAfter, Is.Null);
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenClientIpIsUnknown_NeverThrottlesByClient()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailWithDistinctUsernamesAsync(throttle, clientIp: null, times: 31, TimeSpan.Zero);
-
-        // Act
-        var withoutIp = await throttle.CheckAsync("fresh@example.com", null, CancellationToken.None);
-        var withIp = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(withoutIp, Is.Null);
-        Assert.That(withIp, Is.Null);
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenClientLockOutlastsUsernameLock_ReturnsClientWait()
-    {
-        // Arrange
-        var throttle = CreateThrottle();
-        await FailAsync(throttle, Username, OtherClientIp, times: 5);
-        _timeProvider.Advance(TimeSpan.FromSeconds(30));
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.Zero);
-
-        // Act
-        var fromThrottledClient = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        var fromOtherClient = await throttle.CheckAsync(Username, OtherClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(fromThrottledClient, Is.EqualTo(TimeSpan.FromSeconds(60)));
-        Assert.That(fromOtherClient, Is.EqualTo(TimeSpan.FromSeconds(30)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenUsernameLockOutlastsClientLock_ReturnsUsernameWait()
-    {
-        // Arrange
         var throttle = CreateThrottle();
         await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.Zero);
-        _timeProvider.Advance(TimeSpan.FromSeconds(30));
-        await FailAsync(throttle, Username, OtherClientIp, times: 5);
+        _timeProvider.Advance(TimeSpan.FromMinutes(1));
 
-        // Act
-        var fromThrottledClient = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        var otherUsernameFromThrottledClient = await throttle.CheckAsync(OtherUsername, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com"), CancellationToken.None);
 
-        // Assert
-        Assert.That(fromThrottledClient, Is.EqualTo(TimeSpan.FromSeconds(60)));
-        Assert.That(otherUsernameFromThrottledClient, Is.EqualTo(TimeSpan.FromSeconds(30)));
-    }
-
-    [Test]
-    public async Task CheckAsync_WhenDisabled_NeverThrottles()
-    {
-        // Arrange
-        var throttle = CreateThrottle(new ThrottlingOptions { Enabled = false });
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 40, TimeSpan.Zero);
-        await FailAsync(throttle, Username, ClientIp, times: 10);
-
-        // Act
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-
-        // Assert
         Assert.That(retryAfter, Is.Null);
     }
 
     [Test]
-    public async Task RecordFailureAsync_WhenDisabled_RecordsNothing()
+    public async Task TryBeginAsync_WhenTheClientIsRefused_DoesNotCountAgainstTheUsername()
     {
-        // Arrange
-        var counters = new Mock<IAttemptCounterStore>();
-        var throttle = new LoginThrottle(
-            counters.Object, Options.Create(new ThrottlingOptions { Enabled = false }), _timeProvider);
+        // Arrange: the client is over its limit; its refused attempts on Be Hai's username must cost him nothing.
+        var throttle = CreateThrottle();
+        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 30, TimeSpan.Zero);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.That(await throttle.TryBeginAsync(Attempt(), CancellationToken.None), Is.Not.Null);
+        }
 
         // Act
-        await throttle.RecordFailureAsync(Username, ClientIp, CancellationToken.None);
-        await throttle.RecordSuccessAsync(Username, CancellationToken.None);
-        var retryAfter = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var fromElsewhere = await throttle.TryBeginAsync(Attempt(ip: OtherClientIp), CancellationToken.None);
 
         // Assert
-        Assert.That(retryAfter, Is.Null);
-        counters.VerifyNoOtherCalls();
+        Assert.That(fromElsewhere, Is.Null);
     }
 
     [Test]
-    public async Task CheckAsync_WhenThresholdAndBackoffAreConfigured_HonoursThem()
+    public async Task TryBeginAsync_WhenTheClientIpIsUnknown_NeverRefusesByClient()
     {
-        // Arrange
+        var throttle = CreateThrottle();
+        await FailWithDistinctUsernamesAsync(throttle, null, times: 40, TimeSpan.Zero);
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com", ip: null), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [TestCase("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:ffff")]
+    [TestCase("::ffff:203.0.113.7", "203.0.113.7")]
+    public async Task TryBeginAsync_CountsAnIPv6SlashSixtyFourAndAnIPv4MappedAddressAsOneClient(string first, string second)
+    {
+        var throttle = CreateThrottle();
+        await FailWithDistinctUsernamesAsync(throttle, first, times: 30, TimeSpan.Zero);
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com", ip: second), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_CountsAnotherIPv6SlashSixtyFourApart()
+    {
+        var throttle = CreateThrottle();
+        await FailWithDistinctUsernamesAsync(throttle, "2001:db8:1:2::1", times: 30, TimeSpan.Zero);
+
+        var retryAfter = await throttle.TryBeginAsync(Attempt(username: "fresh@example.com", ip: "2001:db8:1:3::1"), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WhenDisabled_NeverRefusesAndCountsNothing()
+    {
+        var counters = new MemoryAttemptCounterStore(Options.Create(new ThrottlingOptions()));
+        var disabled = new LoginThrottle(counters, Options.Create(new ThrottlingOptions { Enabled = false }), _timeProvider);
+        await FailAsync(disabled, Attempt(), times: 10);
+
+        var retryAfter = await disabled.TryBeginAsync(Attempt(), CancellationToken.None);
+
+        Assert.That(retryAfter, Is.Null);
+        Assert.That(counters.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task TryBeginAsync_WhenThresholdAndBackoffAreConfigured_HonoursThem()
+    {
         var throttle = CreateThrottle(new ThrottlingOptions
         {
             MaxFailuresPerUsername = 2,
             InitialBackoff = TimeSpan.FromSeconds(10),
             MaxBackoff = TimeSpan.FromSeconds(30),
         });
-        await FailAsync(throttle, Username, ClientIp, times: 1);
-        var afterOne = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        await FailAsync(throttle, Username, ClientIp, times: 1);
-        var afterTwo = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        _timeProvider.Advance(TimeSpan.FromSeconds(10));
-        await FailAsync(throttle, Username, ClientIp, times: 1);
-        var afterThree = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
-        _timeProvider.Advance(TimeSpan.FromSeconds(20));
-        await FailAsync(throttle, Username, ClientIp, times: 1);
+        await FailAsync(throttle, Attempt(), times: 2);
 
-        // Act
-        var afterFour = await throttle.CheckAsync(Username, ClientIp, CancellationToken.None);
+        var retryAfter = await throttle.TryBeginAsync(Attempt(), CancellationToken.None);
 
-        // Assert
-        Assert.That(afterOne, Is.Null);
-        Assert.That(afterTwo, Is.EqualTo(TimeSpan.FromSeconds(10)));
-        Assert.That(afterThree, Is.EqualTo(TimeSpan.FromSeconds(20)));
-        Assert.That(afterFour, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(retryAfter, Is.EqualTo(TimeSpan.FromSeconds(10)));
     }
 
-    [Test]
-    public async Task CheckAsync_WhenClientLimitAndWindowAreConfigured_HonoursThem()
+    private LoginThrottle CreateThrottle(ThrottlingOptions? options = null)
     {
-        // Arrange
-        var throttle = CreateThrottle(new ThrottlingOptions
-        {
-            MaxFailuresPerClient = 3,
-            ClientWindow = TimeSpan.FromSeconds(10),
-        });
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 2, TimeSpan.FromSeconds(1));
-        var afterTwo = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
-        await FailWithDistinctUsernamesAsync(throttle, ClientIp, times: 1, TimeSpan.FromSeconds(1));
-
-        // Act
-        var afterThree = await throttle.CheckAsync("fresh@example.com", ClientIp, CancellationToken.None);
-
-        // Assert
-        Assert.That(afterTwo, Is.Null);
-        // The window started with the first failure, one second ago.
-        Assert.That(afterThree, Is.EqualTo(TimeSpan.FromSeconds(9)));
+        var settings = Options.Create(options ?? new ThrottlingOptions());
+        return new LoginThrottle(new MemoryAttemptCounterStore(settings), settings, _timeProvider);
     }
 
-    private LoginThrottle CreateThrottle(ThrottlingOptions? options = null) =>
-        new(_counters, Options.Create(options ?? new ThrottlingOptions()), _timeProvider);
+    private static LoginAttempt Attempt(string username = Username, string? ip = ClientIp, string? device = null) =>
+        new(username, ip, device);
 
-    private static async Task FailAsync(LoginThrottle throttle, string username, string? clientIp, int times)
+    /// <summary>Attempts that go ahead and are never given back: wrong passwords.</summary>
+    private static async Task FailAsync(LoginThrottle throttle, LoginAttempt attempt, int times)
     {
         for (var i = 0; i < times; i++)
         {
-            await throttle.RecordFailureAsync(username, clientIp, CancellationToken.None);
+            Assert.That(await throttle.TryBeginAsync(attempt, CancellationToken.None), Is.Null, "an attempt meant to fail was refused");
         }
+    }
+
+    private static async Task SucceedAsync(LoginThrottle throttle, LoginAttempt attempt)
+    {
+        Assert.That(await throttle.TryBeginAsync(attempt, CancellationToken.None), Is.Null, "an attempt meant to succeed was refused");
+        await throttle.SucceededAsync(attempt, CancellationToken.None);
     }
 
     /// <summary>One failure each for as many usernames, <paramref name="spacing"/> apart, the first now.</summary>
@@ -529,15 +410,7 @@ public sealed class LoginThrottleTests
                 _timeProvider.Advance(spacing);
             }
 
-            await throttle.RecordFailureAsync($"user{i}@example.com", clientIp, CancellationToken.None);
+            await FailAsync(throttle, Attempt(username: $"user{i}@example.com", ip: clientIp), times: 1);
         }
     }
-
-    private async Task WaitOutLockAsync(LoginThrottle throttle, string username)
-    {
-        var retryAfter = await throttle.CheckAsync(username, ClientIp, CancellationToken.None);
-        Assert.That(retryAfter, Is.Not.Null);
-        _timeProvider.Advance(retryAfter ?? TimeSpan.Zero);
-    }
-
 }

@@ -116,7 +116,7 @@ public sealed partial class SecurityHeadersTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(mediaType));
         Assert.That(Responses.Header(response, "X-Content-Type-Options"), Is.EqualTo("nosniff"));
         Assert.That(Responses.Header(response, "Content-Security-Policy"), Does.Contain("frame-ancestors 'none'"));
-        Assert.That(Responses.Header(response, "Referrer-Policy"), Is.EqualTo("no-referrer"));
+        Assert.That(Responses.Header(response, "Referrer-Policy"), Is.EqualTo("same-origin"));
     }
 
     private static async Task<HttpResponseMessage> OpenAsync(BrowserClient browser, Page page)
@@ -146,7 +146,7 @@ public sealed partial class SecurityHeadersTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("<html"));
         Assert.That(Responses.Header(response, "X-Content-Type-Options"), Is.EqualTo("nosniff"));
-        Assert.That(Responses.Header(response, "Referrer-Policy"), Is.EqualTo("no-referrer"));
+        Assert.That(Responses.Header(response, "Referrer-Policy"), Is.EqualTo("same-origin"));
         var header = Responses.Header(response, "Content-Security-Policy");
         Assert.That(header, Is.Not.Null, "Content-Security-Policy");
         var policy = (header ?? "")

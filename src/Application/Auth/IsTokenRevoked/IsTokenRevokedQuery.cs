@@ -3,4 +3,6 @@ using Mediator;
 namespace FastApiLearning.Application.Auth.IsTokenRevoked;
 
 /// <summary>Asked for every authenticated request, after the signature and lifetime checks pass.</summary>
-public sealed record IsTokenRevokedQuery(string TokenId) : IQuery<bool>;
+/// <param name="Subject">The token's <c>sub</c> (the emp_no), whose "log out everywhere" instant applies.</param>
+/// <param name="IssuedAt">The token's <c>iat</c>, to the millisecond.</param>
+public sealed record IsTokenRevokedQuery(string TokenId, string Subject, DateTimeOffset IssuedAt) : IQuery<bool>;

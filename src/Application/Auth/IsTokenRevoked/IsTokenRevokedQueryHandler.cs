@@ -9,5 +9,5 @@ public sealed class IsTokenRevokedQueryHandler(IRevocationStore revocations) : I
         // A token without an id cannot be revoked and so cannot be trusted.
         string.IsNullOrWhiteSpace(query.TokenId)
             ? ValueTask.FromResult(true)
-            : revocations.IsRevokedAsync(query.TokenId, cancellationToken);
+            : revocations.IsRevokedAsync(query.TokenId, query.Subject, query.IssuedAt, cancellationToken);
 }

@@ -19,30 +19,43 @@ public sealed class LoginCommandHandler(
     public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var username = Employee.NormalizeEmail(command.Username);
+        var attempt = new LoginAttempt(username, command.ClientIp, command.DeviceId);
 
-        // Counted per username whether or not it exists, so throttling tells nothing either.
-        if (await throttle.CheckAsync(username, command.ClientIp, cancellationToken) is { } retryAfter)
+        // Counted per username whether or not it exists, so throttling tells nothing either; and
+        // counted before the password is checked, so a burst cannot check more than the allowance.
+        if (await throttle.TryBeginAsync(attempt, cancellationToken) is { } retryAfter)
         {
             var throttled = new LoginResult.Throttled(retryAfter);
             SecurityLog.LoginThrottled(_log, username, command.ClientIp, throttled.RetryAfterSeconds);
             return throttled;
         }
 
-        var employee = await employees.FindByEmailAsync(username, cancellationToken);
+        Employee? employee;
+        PasswordCheck check;
+        try
+        {
+            employee = await employees.FindByEmailAsync(username, cancellationToken);
 
-        // An unknown user still pays for a full verification, so timing does not tell
-        // a wrong password from a missing account.
-        var check = await passwordHasher.VerifyAsync(
-            command.Password, employee?.PasswordHash ?? passwordHasher.DummyHash, cancellationToken);
+            // An unknown user still pays for a full verification, so timing does not tell
+            // a wrong password from a missing account.
+            check = await passwordHasher.VerifyAsync(
+                command.Password, employee?.PasswordHash ?? passwordHasher.DummyHash, cancellationToken);
+        }
+        catch (ServiceUnavailableException)
+        {
+            // Nothing checked the password (a full hashing queue, a store out of reach): not a guess.
+            await throttle.AbandonAsync(attempt, CancellationToken.None);
+            throw;
+        }
 
         if (employee is null || check == PasswordCheck.Failed)
         {
-            await throttle.RecordFailureAsync(username, command.ClientIp, cancellationToken);
+            // The attempt stays counted: that is the failure.
             SecurityLog.LoginFailed(_log, username, command.ClientIp);
             return LoginResult.InvalidCredentials;
         }
 
-        await throttle.RecordSuccessAsync(username, cancellationToken);
+        await throttle.SucceededAsync(attempt, cancellationToken);
         if (check == PasswordCheck.SucceededNeedsUpgrade)
         {
             await UpgradeHashAsync(employee, command.Password, cancellationToken);

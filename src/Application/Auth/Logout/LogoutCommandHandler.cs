@@ -1,3 +1,4 @@
+using System.Globalization;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
 using Mediator;
@@ -5,12 +6,25 @@ using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.Auth.Logout;
 
-public sealed class LogoutCommandHandler(IRevocationStore revocations, ILoggerFactory loggerFactory) : ICommandHandler<LogoutCommand>
+public sealed class LogoutCommandHandler(
+    IRevocationStore revocations,
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : ICommandHandler<LogoutCommand>
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
 
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
+        if (command.Everywhere && command.EmpNo is { } empNo)
+        {
+            // Every token issued before this instant, this one included; a login a moment later
+            // gets a token issued after it (iat has millisecond precision).
+            await revocations.RevokeAllAsync(
+                empNo.ToString(CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), cancellationToken);
+            SecurityLog.LoggedOutEverywhere(_log, command.Username, empNo, command.ClientIp);
+            return Unit.Value;
+        }
+
         await revocations.RevokeAsync(command.TokenId, command.ExpiresAt, cancellationToken);
         SecurityLog.Logout(_log, command.Username, command.ClientIp);
         return Unit.Value;

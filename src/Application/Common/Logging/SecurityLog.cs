@@ -33,4 +33,12 @@ public static partial class SecurityLog
     [LoggerMessage(EventId = 1006, EventName = "PasswordHashUpgraded", Level = LogLevel.Information,
         Message = "Password hash of emp_no {EmpNo} upgraded to the current parameters")]
     public static partial void PasswordHashUpgraded(ILogger logger, int empNo);
+
+    [LoggerMessage(EventId = 1007, EventName = "CrossSiteRequestRefused", Level = LogLevel.Warning,
+        Message = "Cross-site {Path} refused from {ClientIp} (Origin {Origin}, Sec-Fetch-Site {FetchSite})")]
+    public static partial void CrossSiteRequestRefused(ILogger logger, string path, string? clientIp, string? origin, string? fetchSite);
+
+    [LoggerMessage(EventId = 1008, EventName = "LoggedOutEverywhere", Level = LogLevel.Information,
+        Message = "Logout everywhere of {Username} (emp_no {EmpNo}) from {ClientIp}")]
+    public static partial void LoggedOutEverywhere(ILogger logger, string? username, int empNo, string? clientIp);
 }

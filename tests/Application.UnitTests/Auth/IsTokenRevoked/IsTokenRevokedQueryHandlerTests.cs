@@ -7,6 +7,9 @@ public sealed class IsTokenRevokedQueryHandlerTests
 {
     private const string RevokedTokenId = "0f8fad5bd9cb469fa16570867728950e";
     private const string ActiveTokenId = "7c9e6679742540de944be07fc1f90ae7";
+    private const string Subject = "500222";
+
+    private static readonly DateTimeOffset s_issuedAt = new(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
     private IsTokenRevokedQueryHandler _handler = null!;
@@ -16,10 +19,10 @@ public sealed class IsTokenRevokedQueryHandlerTests
     {
         _revocations = new Mock<IRevocationStore>();
         _revocations
-            .Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(false);
         _revocations
-            .Setup(r => r.IsRevokedAsync(RevokedTokenId, It.IsAny<CancellationToken>()))
+            .Setup(r => r.IsRevokedAsync(RevokedTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         _handler = new IsTokenRevokedQueryHandler(_revocations.Object);
     }
@@ -28,35 +31,35 @@ public sealed class IsTokenRevokedQueryHandlerTests
     public async Task Handle_WhenTokenIsRevoked_ReturnsTrue()
     {
         // Arrange
-        var query = new IsTokenRevokedQuery(RevokedTokenId);
+        var query = new IsTokenRevokedQuery(RevokedTokenId, Subject, s_issuedAt);
 
         // Act
         var revoked = await _handler.Handle(query, CancellationToken.None);
 
         // Assert
         Assert.That(revoked, Is.True);
-        _revocations.Verify(r => r.IsRevokedAsync(RevokedTokenId, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(RevokedTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task Handle_WhenTokenIsNotRevoked_ReturnsFalse()
     {
         // Arrange
-        var query = new IsTokenRevokedQuery(ActiveTokenId);
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt);
 
         // Act
         var revoked = await _handler.Handle(query, CancellationToken.None);
 
         // Assert
         Assert.That(revoked, Is.False);
-        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task Handle_WhenTokenIdIsEmpty_ReturnsTrueWithoutAskingStore()
     {
         // Arrange
-        var query = new IsTokenRevokedQuery("");
+        var query = new IsTokenRevokedQuery("", Subject, s_issuedAt);
 
         // Act
         var revoked = await _handler.Handle(query, CancellationToken.None);
@@ -64,7 +67,7 @@ public sealed class IsTokenRevokedQueryHandlerTests
         // Assert
         Assert.That(revoked, Is.True);
         _revocations.Verify(
-            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()),
+            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
             Times.Never);
     }
 
@@ -73,12 +76,12 @@ public sealed class IsTokenRevokedQueryHandlerTests
     {
         // Arrange
         using var cancellation = new CancellationTokenSource();
-        var query = new IsTokenRevokedQuery(ActiveTokenId);
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt);
 
         // Act
         await _handler.Handle(query, cancellation.Token);
 
         // Assert
-        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, cancellation.Token), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, s_issuedAt, cancellation.Token), Times.Once);
     }
 }

@@ -76,13 +76,13 @@ public sealed class LoginCommandHandlerTests
 
         _throttle = new Mock<ILoginThrottle>();
         _throttle
-            .Setup(t => t.CheckAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Setup(t => t.TryBeginAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimeSpan?)null);
         _throttle
-            .Setup(t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Setup(t => t.SucceededAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
         _throttle
-            .Setup(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Setup(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
 
         _logs = new CapturingLoggerFactory();
@@ -230,7 +230,7 @@ public sealed class LoginCommandHandlerTests
     {
         // Arrange
         _throttle
-            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .Setup(t => t.TryBeginAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimeSpan?)s_retryAfter);
         var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
 
@@ -246,7 +246,7 @@ public sealed class LoginCommandHandlerTests
     {
         // Arrange
         _throttle
-            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .Setup(t => t.TryBeginAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimeSpan?)s_retryAfter);
         var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
 
@@ -261,44 +261,66 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Test]
-    public async Task Handle_WhenThrottled_RecordsNeitherFailureNorSuccess()
+    public async Task Handle_WhenThrottled_SettlesNothing()
     {
         // Arrange
         _throttle
-            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .Setup(t => t.TryBeginAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimeSpan?)s_retryAfter);
-        var command = new LoginCommand(Email, "wrong password", ClientIp: ClientIp);
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
 
         // Act
         await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        _throttle.Verify(
-            t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _throttle.Verify(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.SucceededAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    [TestCase("  BeHai_Nguyen@Hotmail.COM ", ClientIp)]
-    [TestCase("BEHAI_NGUYEN@HOTMAIL.COM", null)]
-    public async Task Handle_ChecksThrottleWithNormalizedUsernameAndClientIp(string username, string? clientIp)
+    [TestCase("  BeHai_Nguyen@Hotmail.COM ", ClientIp, null)]
+    [TestCase("BEHAI_NGUYEN@HOTMAIL.COM", null, "device-1")]
+    public async Task Handle_BeginsAttemptWithNormalizedUsernameClientIpAndDevice(string username, string? clientIp, string? deviceId)
     {
         // Arrange
         using var cancellation = new CancellationTokenSource();
-        var command = new LoginCommand(username, Password, ClientIp: clientIp);
+        var command = new LoginCommand(username, Password, ClientIp: clientIp, DeviceId: deviceId);
 
         // Act
         await _handler.Handle(command, cancellation.Token);
 
         // Assert
-        _throttle.Verify(t => t.CheckAsync(Email, clientIp, cancellation.Token), Times.Once);
-        _throttle.Verify(
-            t => t.CheckAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.TryBeginAsync(new LoginAttempt(Email, clientIp, deviceId), cancellation.Token), Times.Once);
+        _throttle.Verify(t => t.TryBeginAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_BeginsAttemptBeforeLookingUpOrVerifying()
+    {
+        // Arrange: a burst is only bounded when the count comes before the (slow) verification.
+        var calls = new List<string>();
+        _throttle
+            .Setup(t => t.TryBeginAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("begin"))
+            .ReturnsAsync((TimeSpan?)null);
+        _employees
+            .Setup(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("find"))
+            .ReturnsAsync(s_employee);
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("verify"))
+            .ReturnsAsync(PasswordCheck.Failed);
+
+        // Act
+        await _handler.Handle(new LoginCommand(Email, "wrong password", ClientIp: ClientIp), CancellationToken.None);
+
+        // Assert
+        Assert.That(calls, Is.EqualTo(new[] { "begin", "find", "verify" }));
     }
 
     [TestCase("  BeHai_Nguyen@Hotmail.COM ", "wrong password", Email)]
     [TestCase(" Nobody@Example.com", Password, "nobody@example.com")]
-    public async Task Handle_WhenLoginFails_RecordsFailureForNormalizedUsernameAndClientIp(
-        string username, string password, string normalizedUsername)
+    public async Task Handle_WhenLoginFails_LeavesTheAttemptCounted(string username, string password, string normalizedUsername)
     {
         // Arrange
         var command = new LoginCommand(username, password, ClientIp: ClientIp);
@@ -308,23 +330,43 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
-        _throttle.Verify(t => t.RecordFailureAsync(normalizedUsername, ClientIp, It.IsAny<CancellationToken>()), Times.Once);
-        _throttle.Verify(t => t.RecordSuccessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(
+            t => t.TryBeginAsync(new LoginAttempt(normalizedUsername, ClientIp, null), It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.SucceededAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
-    public async Task Handle_WhenCredentialsAreCorrect_RecordsSuccessAndNoFailure()
+    public async Task Handle_WhenCredentialsAreCorrect_SettlesTheAttemptAsSucceeded()
     {
         // Arrange
-        var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", Password, ClientIp: ClientIp);
+        var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", Password, ClientIp: ClientIp, DeviceId: "device-1");
 
         // Act
         await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        _throttle.Verify(t => t.RecordSuccessAsync(Email, It.IsAny<CancellationToken>()), Times.Once);
         _throttle.Verify(
-            t => t.RecordFailureAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+            t => t.SucceededAsync(new LoginAttempt(Email, ClientIp, "device-1"), It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public void Handle_WhenThePasswordCannotBeChecked_GivesTheAttemptBack()
+    {
+        // Arrange: the hashing queue is full, so no password was checked and no guess was made.
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ServiceUnavailableException("busy", TimeSpan.FromSeconds(1)));
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        Assert.ThrowsAsync<ServiceUnavailableException>(async () => await _handler.Handle(command, CancellationToken.None));
+
+        // Assert
+        _throttle.Verify(
+            t => t.AbandonAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.SucceededAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -519,7 +561,7 @@ public sealed class LoginCommandHandlerTests
     {
         // Arrange
         _throttle
-            .Setup(t => t.CheckAsync(Email, ClientIp, It.IsAny<CancellationToken>()))
+            .Setup(t => t.TryBeginAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimeSpan?)s_retryAfter);
         var command = new LoginCommand("  BeHai_Nguyen@Hotmail.COM ", SecretPassword, ClientIp: ClientIp);
 

@@ -4,6 +4,7 @@ using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Application.UnitTests.Support;
 using Mediator;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Logout;
 
@@ -14,6 +15,7 @@ public sealed class LogoutCommandHandlerTests
     private const string ClientIp = "203.0.113.7";
 
     private static readonly DateTimeOffset s_expiresAt = new(2025, 1, 2, 3, 34, 5, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 10, 5, 250, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
     private CapturingLoggerFactory _logs = null!;
@@ -26,8 +28,11 @@ public sealed class LogoutCommandHandlerTests
         _revocations
             .Setup(r => r.RevokeAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
+        _revocations
+            .Setup(r => r.RevokeAllAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(ValueTask.CompletedTask);
         _logs = new CapturingLoggerFactory();
-        _handler = new LogoutCommandHandler(_revocations.Object, _logs);
+        _handler = new LogoutCommandHandler(_revocations.Object, new FakeTimeProvider(s_now), _logs);
     }
 
     [Test]
@@ -110,5 +115,37 @@ public sealed class LogoutCommandHandlerTests
 
         // Assert
         Assert.That(_logs.Entries, Is.Empty);
+    }
+
+    [Test]
+    public async Task Handle_WhenEverywhere_RevokesEveryTokenOfTheEmployeeIssuedBeforeNow()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, EmpNo: 500222, Everywhere: true);
+
+        // Act
+        await _handler.Handle(command, cancellation.Token);
+
+        // Assert: to the millisecond, so a login a moment later is not caught by it.
+        _revocations.Verify(r => r.RevokeAllAsync("500222", s_now, cancellation.Token), Times.Once);
+        _revocations.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_WhenEverywhere_LogsLoggedOutEverywhere()
+    {
+        // Arrange
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, EmpNo: 500222, Everywhere: true);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.EventId.Name, Is.EqualTo("LoggedOutEverywhere"));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
+        Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
     }
 }

@@ -84,4 +84,20 @@ public sealed class LogoutCommandValidatorTests
         // Assert
         Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "jti" }));
     }
+
+    [Test]
+    public void Validate_WhenEverywhereWithoutEmpNo_FailsOnSub()
+    {
+        var result = new LogoutCommandValidator().TestValidate(new LogoutCommand(TokenId, s_expiresAt, Everywhere: true));
+
+        result.ShouldHaveValidationErrorFor("sub");
+    }
+
+    [Test]
+    public void Validate_WhenEverywhereWithEmpNo_Passes()
+    {
+        var result = new LogoutCommandValidator().TestValidate(new LogoutCommand(TokenId, s_expiresAt, EmpNo: 500222, Everywhere: true));
+
+        result.ShouldNotHaveAnyValidationErrors();
+    }
 }

@@ -1,0 +1,42 @@
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Security;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace FastApiLearning.Infrastructure.Redis;
+
+/// <summary>
+/// Revocations in Redis, shared by every instance: <c>revoked:&lt;jti&gt;</c> and
+/// <c>notbefore:&lt;sub&gt;</c> (milliseconds since the epoch), each expiring once the tokens it covers
+/// have. The check on every request reads both with one <c>MGET</c>: one round trip.
+/// </summary>
+public sealed class RedisRevocationStore(RedisCalls redis, IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider) : IRevocationStore
+{
+    public async ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        // A token is still accepted for the clock skew after its exp, so the entry must outlive that.
+        var keepFor = expiresAt + jwtOptions.Value.ClockSkew - timeProvider.GetUtcNow();
+        if (keepFor > TimeSpan.Zero)
+        {
+            await redis.RunAsync(db => db.StringSetAsync(TokenKey(tokenId), 1, keepFor), cancellationToken);
+        }
+    }
+
+    public async ValueTask RevokeAllAsync(string subject, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        var keepFor = notBefore + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew - timeProvider.GetUtcNow();
+        await redis.RunAsync(
+            db => db.StringSetAsync(SubjectKey(subject), notBefore.ToUnixTimeMilliseconds(), keepFor), cancellationToken);
+    }
+
+    public async ValueTask<bool> IsRevokedAsync(string tokenId, string subject, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        var values = await redis.RunAsync(db => db.StringGetAsync([TokenKey(tokenId), SubjectKey(subject)]), cancellationToken);
+        return !values[0].IsNull
+            || (values[1].TryParse(out long notBefore) && issuedAt.ToUnixTimeMilliseconds() < notBefore);
+    }
+
+    private RedisKey TokenKey(string tokenId) => redis.KeyPrefix + "revoked:" + tokenId;
+
+    private RedisKey SubjectKey(string subject) => redis.KeyPrefix + "notbefore:" + subject;
+}
