@@ -8,7 +8,8 @@ namespace FastApiLearning.Infrastructure.Redis;
 /// <summary>
 /// Revocations in Redis, shared by every instance: <c>revoked:&lt;jti&gt;</c> and
 /// <c>notbefore:&lt;sub&gt;</c> (milliseconds since the epoch), each expiring once the tokens it covers
-/// have. The check on every request reads both with one <c>MGET</c>: one round trip.
+/// have. The check on every request reads both with one <c>MGET</c>: one round trip. A token issued
+/// in the very millisecond of a "not before" is refused too (its login began before the logout).
 /// </summary>
 public sealed class RedisRevocationStore(RedisCalls redis, IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider) : IRevocationStore
 {
@@ -33,7 +34,7 @@ public sealed class RedisRevocationStore(RedisCalls redis, IOptions<JwtOptions> 
     {
         var values = await redis.RunAsync(db => db.StringGetAsync([TokenKey(tokenId), SubjectKey(subject)]), cancellationToken);
         return !values[0].IsNull
-            || (values[1].TryParse(out long notBefore) && issuedAt.ToUnixTimeMilliseconds() < notBefore);
+            || (values[1].TryParse(out long notBefore) && issuedAt.ToUnixTimeMilliseconds() <= notBefore);
     }
 
     private RedisKey TokenKey(string tokenId) => redis.KeyPrefix + "revoked:" + tokenId;

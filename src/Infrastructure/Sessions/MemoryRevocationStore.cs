@@ -26,6 +26,10 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
         return ValueTask.CompletedTask;
     }
 
+    /// <remarks>
+    /// A token issued in the very millisecond of <paramref name="notBefore"/> is refused too: a login
+    /// spends far longer than that verifying its password, so it began before the logout.
+    /// </remarks>
     public ValueTask RevokeAllAsync(string subject, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         // Tokens issued before notBefore have all expired one lifetime (and the skew) later.
@@ -39,7 +43,7 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
         var now = timeProvider.GetUtcNow();
         var revoked =
             (_cache.TryGetValue(TokenKey(tokenId), out DateTimeOffset until) && until > now)
-            || (_cache.TryGetValue(SubjectKey(subject), out NotBefore? all) && all is not null && all.KeepUntil > now && issuedAt < all.Instant);
+            || (_cache.TryGetValue(SubjectKey(subject), out NotBefore? all) && all is not null && all.KeepUntil > now && issuedAt <= all.Instant);
         return ValueTask.FromResult(revoked);
     }
 

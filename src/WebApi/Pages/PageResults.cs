@@ -36,6 +36,7 @@ public static class PageResults
             httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
             httpContext.Response.Headers.Location = location;
             httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.Headers.Append("Vary", "Cookie");
             return Task.CompletedTask;
         }
     }

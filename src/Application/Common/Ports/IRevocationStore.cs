@@ -8,7 +8,7 @@ public interface IRevocationStore
 {
     ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
-    /// <summary>Every token of <paramref name="subject"/> issued before <paramref name="notBefore"/> is refused from now on.</summary>
+    /// <summary>Every token of <paramref name="subject"/> issued before <paramref name="notBefore"/>, or in its millisecond, is refused from now on.</summary>
     ValueTask RevokeAllAsync(string subject, DateTimeOffset notBefore, CancellationToken cancellationToken);
 
     /// <summary>
