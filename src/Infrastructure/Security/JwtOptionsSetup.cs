@@ -15,12 +15,14 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         "Set Jwt:SigningKey (for instance the environment variable Jwt__SigningKey) to at least "
         + "32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.";
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public void PostConfigure(string? name, JwtOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.SigningKey) && options.SigningKeys.Count == 0 && environment.IsDevelopment())
         {
             options.SigningKey = LoadOrCreateDevelopmentKey(
-                Path.GetFullPath(options.DevelopmentKeyFile, environment.ContentRootPath));
+                name, Path.GetFullPath(options.DevelopmentKeyFile, environment.ContentRootPath));
         }
     }
 
@@ -83,10 +85,13 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         return Convert.TryFromBase64String(base64.Trim(), buffer, out var written) ? buffer[..written] : null;
     }
 
-    private static string LoadOrCreateDevelopmentKey(string path)
+    private static string LoadOrCreateDevelopmentKey(string? name, string path)
     {
         if (File.Exists(path))
         {
+            // Before reading or writing: a file made by someone else, or by an older version of
+            // this code, may be readable by others, and UnixCreateMode below only applies to a new file.
+            RestrictToOwner(name, path);
             var existing = File.ReadAllText(path).Trim();
             if (existing.Length > 0)
             {
@@ -100,7 +105,7 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnly;
         }
 
         using var file = new FileStream(path, options);
@@ -108,5 +113,26 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         writer.WriteLine(key);
 
         return key;
+    }
+
+    private static void RestrictToOwner(string? name, string path)
+    {
+        if (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & ~OwnerOnly) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new OptionsValidationException(name ?? Options.DefaultName, typeof(JwtOptions), [
+                $"The development signing key file {path} can be read by other users and its mode "
+                + $"could not be set to 0600 ({e.Message}). Make the user this service runs as its "
+                + "owner, or delete it to have a new one made.",
+            ]);
+        }
     }
 }

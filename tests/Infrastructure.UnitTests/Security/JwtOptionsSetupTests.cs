@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Hosting;
 
@@ -175,6 +176,42 @@ public sealed class JwtOptionsSetupTests
     }
 
     [Test]
+    [UnsupportedOSPlatform("windows")]
+    public void PostConfigure_WhenDevelopmentKeyFileIsEmptyAndReadableByOthers_WritesAKeyOnlyOwnerCanRead()
+    {
+        // Arrange: FileMode.Create keeps an existing file's mode.
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions();
+        var keyFile = CreateWorldReadableKeyFile(options, "");
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(options.SigningKey));
+        Assert.That(JwtOptionsSetup.DecodeKey(options.SigningKey ?? ""), Has.Length.EqualTo(JwtOptions.MinimumKeyBytes));
+        Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
+    [UnsupportedOSPlatform("windows")]
+    public void PostConfigure_WhenDevelopmentKeyFileHasAKeyAndIsReadableByOthers_KeepsTheKeyAndMakesItOwnerOnly()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+        var options = new JwtOptions();
+        var keyFile = CreateWorldReadableKeyFile(options, s_validKey + "\n");
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.SigningKey, Is.EqualTo(s_validKey));
+        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(s_validKey));
+        Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+    }
+
+    [Test]
     public void PostConfigure_WhenDevelopmentHasKey_KeepsItAndWritesNoFile()
     {
         // Arrange
@@ -332,6 +369,18 @@ public sealed class JwtOptionsSetupTests
     }
 
     private static SigningKeyOptions Key(string id, string key) => new() { Id = id, Key = key };
+
+    /// <summary>A key file as an older version, or another tool, may have left it: mode 0644.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private string CreateWorldReadableKeyFile(JwtOptions options, string contents)
+    {
+        var keyFile = Path.Combine(_contentRoot.FullName, options.DevelopmentKeyFile);
+        File.WriteAllText(keyFile, contents);
+        File.SetUnixFileMode(
+            keyFile,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        return keyFile;
+    }
 
     private JwtOptionsSetup CreateSetup(string environmentName)
     {
