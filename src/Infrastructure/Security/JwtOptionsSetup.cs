@@ -15,6 +15,9 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         "Set Jwt:SigningKey (for instance the environment variable Jwt__SigningKey) to at least "
         + "32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.";
 
+    /// <summary>Fewer than this many different byte values in a key of 32 or more is a pattern, not chance.</summary>
+    private const int MinimumDistinctBytes = 16;
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public void PostConfigure(string? name, JwtOptions options)
@@ -66,7 +69,7 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
         return ValidateOptionsResult.Success;
     }
 
-    private static string? CheckKey(string setting, string base64)
+    private string? CheckKey(string setting, string base64)
     {
         var key = DecodeKey(base64);
         if (key is null)
@@ -74,8 +77,16 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment)
             return $"{setting} is not valid base64. {HowToSet}";
         }
 
-        return key.Length < JwtOptions.MinimumKeyBytes
-            ? $"{setting} has {key.Length * 8} bits; HS256 needs at least 256. {HowToSet}"
+        if (key.Length < JwtOptions.MinimumKeyBytes)
+        {
+            return $"{setting} has {key.Length * 8} bits; HS256 needs at least 256. {HowToSet}";
+        }
+
+        // 32 random bytes have about 30 different values; a typed-in or placeholder key (all
+        // zeros, "AAAA...", a repeated pattern) has a few. Development may use what it is given.
+        var distinct = key.Distinct().Count();
+        return distinct < MinimumDistinctBytes && !environment.IsDevelopment()
+            ? $"{setting} is not random: its {key.Length} bytes have only {distinct} different values. {HowToSet}"
             : null;
     }
 

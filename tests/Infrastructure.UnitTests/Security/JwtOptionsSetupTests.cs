@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using System.Security.Cryptography;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Hosting;
 
@@ -6,7 +7,8 @@ namespace FastApiLearning.Infrastructure.UnitTests.Security;
 
 public sealed class JwtOptionsSetupTests
 {
-    private static readonly string s_validKey = Convert.ToBase64String(new byte[JwtOptions.MinimumKeyBytes]);
+    private static readonly byte[] s_validKeyBytes = SHA256.HashData("jwt options setup tests"u8);
+    private static readonly string s_validKey = Convert.ToBase64String(s_validKeyBytes);
     private static readonly string s_otherValidKey = Convert.ToBase64String(
         [.. Enumerable.Range(1, JwtOptions.MinimumKeyBytes).Select(i => (byte)i)]);
 
@@ -71,17 +73,70 @@ public sealed class JwtOptionsSetupTests
 
     [TestCase(32)]
     [TestCase(64)]
-    public void Validate_WhenKeyHasAtLeast32Bytes_Succeeds(int keyBytes)
+    public void Validate_WhenKeyHasAtLeast32RandomBytes_Succeeds(int keyBytes)
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var signingKey = Convert.ToBase64String(new byte[keyBytes]);
+        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(keyBytes));
 
         // Act
         var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
 
         // Assert
         Assert.That(result.Succeeded, Is.True);
+    }
+
+    private static IEnumerable<TestCaseData> PatternKeys()
+    {
+        yield return new TestCaseData(new byte[32], 1).SetName("{m}(AllZeros)");
+        yield return new TestCaseData(Enumerable.Repeat((byte)0x41, 32).ToArray(), 1).SetName("{m}(All0x41)");
+        yield return new TestCaseData(Enumerable.Range(0, 32).Select(i => i % 2 == 0 ? (byte)0xDE : (byte)0xAD).ToArray(), 2)
+            .SetName("{m}(Repeated2BytePattern)");
+        yield return new TestCaseData(Enumerable.Range(0, 64).Select(i => (byte)(i % 15)).ToArray(), 15)
+            .SetName("{m}(64BytesOf15Values)");
+    }
+
+    [TestCaseSource(nameof(PatternKeys))]
+    public void Validate_InProductionWhenKeyIsAPattern_FailsWithHowToSetIt(byte[] key, int distinctValues)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = Convert.ToBase64String(key) });
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain($"Jwt:SigningKey is not random: its {key.Length} bytes have only {distinctValues} different values"));
+        Assert.That(result.FailureMessage, Does.Contain("openssl rand -base64 32"));
+    }
+
+    [TestCaseSource(nameof(PatternKeys))]
+    public void Validate_InProductionWhenASigningKeysEntryIsAPattern_FailsNamingTheEntry(byte[] key, int distinctValues)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", Convert.ToBase64String(key))] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain($"Jwt:SigningKeys:1:Key is not random: its {key.Length} bytes have only {distinctValues} different values"));
+    }
+
+    [TestCaseSource(nameof(PatternKeys))]
+    public void Validate_InDevelopmentWhenKeyIsAPattern_Succeeds(byte[] key, int distinctValues)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Development);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { SigningKey = Convert.ToBase64String(key) });
+
+        // Assert
+        Assert.That(result.Succeeded, Is.True, $"{distinctValues} different values");
     }
 
     [TestCase(0, 30)]
@@ -365,7 +420,7 @@ public sealed class JwtOptionsSetupTests
         var key = JwtOptionsSetup.DecodeKey("  " + s_validKey + "\n");
 
         // Assert
-        Assert.That(key, Is.EqualTo(new byte[JwtOptions.MinimumKeyBytes]));
+        Assert.That(key, Is.EqualTo(s_validKeyBytes));
     }
 
     private static SigningKeyOptions Key(string id, string key) => new() { Id = id, Key = key };

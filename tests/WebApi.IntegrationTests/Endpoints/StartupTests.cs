@@ -10,6 +10,8 @@ public sealed class StartupTests
     [TestCase(null, "No JWT signing key")]
     [TestCase("c2hvcnQ=", "HS256 needs at least 256")]
     [TestCase("not base64!", "not valid base64")]
+    // 32 zero bytes: long enough, and no secret at all.
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "is not random")]
     public void Start_InProductionWithoutAGoodKey_FailsSayingWhatToSet(string? key, string reason)
     {
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
