@@ -14,6 +14,14 @@ public static class TestTokens
 
     public static readonly string SigningKey = Convert.ToBase64String(SHA256.HashData("integration tests"u8));
 
+    /// <summary>The app's Jwt:AccessTokenLifetime (appsettings.json), and so the longest a token may live.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    /// <param name="issuedAt">
+    /// iat in seconds since the epoch, written as given (a fraction too); by default notBefore or now.
+    /// </param>
+    /// <param name="withIssuedAt">False leaves iat out.</param>
+    /// <param name="header">More header parameters, such as <c>crit</c>.</param>
     public static string Create(
         int empNo = BehaiEmpNo,
         string? key = null,
@@ -22,26 +30,37 @@ public static class TestTokens
         DateTime? notBefore = null,
         DateTime? expires = null,
         string algorithm = SecurityAlgorithms.HmacSha256,
-        string? keyId = null)
+        string? keyId = null,
+        double? issuedAt = null,
+        bool withIssuedAt = true,
+        IDictionary<string, object>? header = null)
     {
         var now = DateTime.UtcNow;
         var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = empNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["email"] = "behai_nguyen@hotmail.com",
+            ["name"] = "Be Hai Doe",
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        if (withIssuedAt && issuedAt is { } seconds)
+        {
+            // As a claim: the descriptor's IssuedAt is a DateTime, written in whole seconds.
+            claims["iat"] = seconds;
+        }
+
         return handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            IssuedAt = notBefore ?? now,
+            IssuedAt = withIssuedAt && issuedAt is null ? notBefore ?? now : null,
             NotBefore = notBefore ?? now,
-            Expires = expires ?? now.AddMinutes(30),
+            Expires = expires ?? now + Lifetime,
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Convert.FromBase64String(key ?? SigningKey)) { KeyId = keyId }, algorithm),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = empNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["email"] = "behai_nguyen@hotmail.com",
-                ["name"] = "Be Hai Doe",
-                ["jti"] = Guid.NewGuid().ToString("N"),
-            },
+            AdditionalHeaderClaims = header,
+            Claims = claims,
         });
     }
 
