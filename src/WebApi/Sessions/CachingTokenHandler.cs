@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -6,21 +10,28 @@ namespace FastApiLearning.WebApi.Sessions;
 
 /// <summary>
 /// JwtBearer's token handler, remembering for each token that passed every check (signature,
-/// algorithm, issuer, audience, lifetime) that it did, until it expires. A client sends the same
-/// token many times; the signature need not be checked each time. Revocation is not cached: it is
-/// checked on every request after this (JwtBearer's OnTokenValidated).
+/// algorithm, issuer, audience, lifetime, and the one below) that it did, until it expires. A client
+/// sends the same token many times; the signature need not be checked each time. Revocation is not
+/// cached: it is checked on every request after this (JwtBearer's OnTokenValidated).
+/// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
+/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years.
 /// </summary>
 public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 {
     /// <summary>Enough for the active sessions of a busy instance; a few KiB each.</summary>
     public const int Capacity = 4096;
 
+    /// <summary>The issuer may write iat with a fraction of a second while exp stays whole.</summary>
+    private static readonly TimeSpan s_lifetimeTolerance = TimeSpan.FromSeconds(1);
+
     private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = Capacity });
     private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _accessTokenLifetime;
 
-    public CachingTokenHandler(TimeProvider timeProvider)
+    public CachingTokenHandler(TimeProvider timeProvider, IOptions<JwtOptions> jwt)
     {
         _timeProvider = timeProvider;
+        _accessTokenLifetime = jwt.Value.AccessTokenLifetime;
         // Keep the token's own claim names (sub, email, name, jti).
         MapInboundClaims = false;
     }
@@ -42,6 +53,11 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         var result = await base.ValidateTokenAsync(token, validationParameters);
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt)
         {
+            if (Refuse(jwt, validationParameters.ClockSkew) is { } refusal)
+            {
+                return new TokenValidationResult { IsValid = false, Exception = refusal };
+            }
+
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
             if (expires > _timeProvider.GetUtcNow())
             {
@@ -58,6 +74,40 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     }
 
     public void Dispose() => _validated.Dispose();
+
+    /// <summary>Why a token the base handler accepted is refused all the same, or null.</summary>
+    private SecurityTokenException? Refuse(JsonWebToken jwt, TimeSpan clockSkew)
+    {
+        // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
+        if (!TryGetNumericDate(payload.RootElement, JwtRegisteredClaimNames.Iat, out var issuedAt)
+            || !TryGetNumericDate(payload.RootElement, JwtRegisteredClaimNames.Exp, out var expires))
+        {
+            return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");
+        }
+
+        // Else a token issued in ten years, expiring an hour later, would be good for ten years.
+        var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+        if (issuedAt > now + clockSkew.TotalSeconds)
+        {
+            return new SecurityTokenInvalidLifetimeException("The token's iat is in the future.");
+        }
+
+        var lifetime = expires - issuedAt;
+        return lifetime > (_accessTokenLifetime + s_lifetimeTolerance).TotalSeconds
+            ? new SecurityTokenInvalidLifetimeException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The token lives {lifetime} s, longer than Jwt:AccessTokenLifetime ({_accessTokenLifetime})."))
+            : null;
+    }
+
+    private static bool TryGetNumericDate(JsonElement payload, string name, out double seconds)
+    {
+        seconds = 0;
+        return payload.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.Number
+            && value.TryGetDouble(out seconds);
+    }
 
     private sealed record ValidToken(JsonWebToken Token, string Issuer);
 }

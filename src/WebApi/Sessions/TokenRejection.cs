@@ -15,6 +15,8 @@ public static class TokenRejection
         SecurityTokenInvalidIssuerException => "wrong issuer",
         SecurityTokenInvalidAudienceException => "wrong audience",
         SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
+        // Refused by CachingTokenHandler: no iat, iat in the future, or longer than configured.
+        SecurityTokenInvalidLifetimeException => "lifetime not allowed",
         SecurityTokenMalformedException or ArgumentException => "malformed",
         _ => exception.GetType().Name,
     };

@@ -37,6 +37,30 @@ public sealed class UsersMeEndpointTests : ApiTest
         Assert.That(text, Does.Not.Contain("argon2").And.Not.Contain("password"));
     }
 
+    /// <summary>Tokens at the edge of Jwt:AccessTokenLifetime, made when the test runs.</summary>
+    private static IEnumerable<TestCaseData> TokensOfTheConfiguredLifetime()
+    {
+        yield return new TestCaseData(0.0, 0).SetName("Get_WithTokenOfExactlyTheConfiguredLifetime_ReturnsTheUser");
+        yield return new TestCaseData(0.123, 0).SetName("Get_WithTokenWhoseIatHasAFraction_ReturnsTheUser");
+        yield return new TestCaseData(0.123, 1).SetName("Get_WithTokenWhoseIatHasAFractionAndExpIsRoundedUp_ReturnsTheUser");
+    }
+
+    [TestCaseSource(nameof(TokensOfTheConfiguredLifetime))]
+    public async Task Get_WithTokenOfTheConfiguredLifetime_ReturnsTheUser(double iatFraction, int expExtraSeconds)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = TestTokens.Create(
+            issuedAt: now + iatFraction,
+            notBefore: DateTimeOffset.FromUnixTimeSeconds(now).UtcDateTime,
+            expires: DateTimeOffset.FromUnixTimeSeconds(now + expExtraSeconds).UtcDateTime + TestTokens.Lifetime);
+
+        using var response = await GetMeAsync($"Bearer {token}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(body.GetProperty("emp_no").GetInt32(), Is.EqualTo(TestTokens.BehaiEmpNo));
+    }
+
     [Test]
     public async Task Get_WithoutToken_ReturnsNotAuthenticated()
     {
@@ -59,6 +83,14 @@ public sealed class UsersMeEndpointTests : ApiTest
         yield return new TestCaseData(TestTokens.Create(issuer: "someone-else")).SetName("Get_WithTokenFromAnotherIssuer_ReturnsInvalidToken");
         yield return new TestCaseData(TestTokens.Create(audience: "someone-else")).SetName("Get_WithTokenForAnotherAudience_ReturnsInvalidToken");
         yield return new TestCaseData(TestTokens.Create(empNo: 999999)).SetName("Get_WithValidTokenOfEmployeeNoLongerInStore_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(expires: DateTime.UtcNow.AddYears(10)))
+            .SetName("Get_WithTokenLivingTenYears_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(expires: DateTime.UtcNow + TestTokens.Lifetime + TimeSpan.FromSeconds(2)))
+            .SetName("Get_WithTokenLivingLongerThanConfigured_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(withIssuedAt: false)).SetName("Get_WithTokenWithoutIat_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(
+                issuedAt: DateTimeOffset.UtcNow.AddYears(10).ToUnixTimeSeconds(), expires: DateTime.UtcNow.AddYears(10) + TestTokens.Lifetime))
+            .SetName("Get_WithTokenIssuedInTenYears_ReturnsInvalidToken");
     }
 
     [TestCaseSource(nameof(BadTokens))]

@@ -1,11 +1,18 @@
+using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using FastApiLearning.WebApi.Sessions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Sessions;
 
 public sealed class CachingTokenHandlerTests
 {
+    /// <summary>Jwt:AccessTokenLifetime in seconds, as a token carries it.</summary>
+    private static readonly long s_lifetime = (long)TestTokens.Lifetime.TotalSeconds;
+    private static readonly long s_tenYears = (long)TimeSpan.FromDays(3653).TotalSeconds;
+
     private static TokenValidationParameters Parameters(string key) => new()
     {
         ValidIssuer = TestTokens.Issuer,
@@ -18,7 +25,7 @@ public sealed class CachingTokenHandlerTests
     public async Task ValidateTokenAsync_WhenATokenPassedOnce_DoesNotCheckItsSignatureAgain()
     {
         // Arrange
-        using var handler = new CachingTokenHandler(TimeProvider.System);
+        using var handler = CreateHandler(TimeProvider.System);
         var token = TestTokens.Create();
         var first = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
@@ -36,7 +43,7 @@ public sealed class CachingTokenHandlerTests
     public async Task ValidateTokenAsync_GivesEachRequestItsOwnClaimsIdentity()
     {
         // Arrange
-        using var handler = new CachingTokenHandler(TimeProvider.System);
+        using var handler = CreateHandler(TimeProvider.System);
         var token = TestTokens.Create();
         await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
@@ -53,7 +60,7 @@ public sealed class CachingTokenHandlerTests
     public async Task ValidateTokenAsync_NeverRemembersARefusedToken()
     {
         // Arrange
-        using var handler = new CachingTokenHandler(TimeProvider.System);
+        using var handler = CreateHandler(TimeProvider.System);
         var token = TestTokens.Create(key: TestTokens.OtherKey());
         var refused = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
@@ -69,8 +76,8 @@ public sealed class CachingTokenHandlerTests
     public async Task ValidateTokenAsync_ForgetsATokenWhenItExpires()
     {
         // Arrange: the handler's clock is past the token's exp, so the token is not remembered.
-        var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
-        using var handler = new CachingTokenHandler(later);
+        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(1));
+        using var handler = CreateHandler(later);
         var token = TestTokens.Create();
         var first = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
@@ -81,4 +88,89 @@ public sealed class CachingTokenHandlerTests
         Assert.That(first.IsValid, Is.True);
         Assert.That(second.IsValid, Is.False);
     }
+
+    private static IEnumerable<TestCaseData> TokensTheBaseHandlerAccepts()
+    {
+        yield return new TestCaseData(Token(iat: 0, exp: s_lifetime))
+            .SetName("{m}(ExactlyTheConfiguredLifetime)");
+        yield return new TestCaseData(Token(iat: 0.123, exp: s_lifetime))
+            .SetName("{m}(FractionalIat)");
+        yield return new TestCaseData(Token(iat: 0.123, exp: 1 + s_lifetime))
+            .SetName("{m}(FractionalIatAndExpRoundedUp)");
+    }
+
+    [TestCaseSource(nameof(TokensTheBaseHandlerAccepts))]
+    public async Task ValidateTokenAsync_WhenTokenLivesNoLongerThanConfigured_AcceptsIt(Func<string> token)
+    {
+        // Arrange
+        using var handler = CreateHandler(TimeProvider.System);
+
+        // Act
+        var result = await handler.ValidateTokenAsync(token(), Parameters(TestTokens.SigningKey));
+
+        // Assert
+        Assert.That(result.Exception, Is.Null);
+        Assert.That(result.IsValid, Is.True);
+    }
+
+    private static IEnumerable<TestCaseData> TokensOnlyThisHandlerRefuses()
+    {
+        yield return new TestCaseData(Token(iat: 0, exp: s_tenYears), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(TenYearsLong)");
+        yield return new TestCaseData(Token(iat: 0, exp: s_lifetime + 2), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(TwoSecondsLongerThanConfigured)");
+        // 1.4 s over; iat rounded to whole seconds would make it 1 s, within the tolerance.
+        yield return new TestCaseData(Token(iat: 0.6, exp: s_lifetime + 2), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(FractionalIatMakesItLongerThanTheTolerance)");
+        yield return new TestCaseData((Func<string>)(() => TestTokens.Create(withIssuedAt: false)), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(NoIat)");
+        yield return new TestCaseData(Token(iat: s_tenYears, exp: s_tenYears + s_lifetime), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(IssuedTenYearsFromNow)");
+    }
+
+    [TestCaseSource(nameof(TokensOnlyThisHandlerRefuses))]
+    public async Task ValidateTokenAsync_WhenTokenIsSignedButBreaksARuleOfOurs_RefusesItWithAReasonForTheLog(
+        Func<string> token, Type exceptionType, string reason)
+    {
+        // Arrange
+        using var handler = CreateHandler(TimeProvider.System);
+
+        // Act
+        var result = await handler.ValidateTokenAsync(token(), Parameters(TestTokens.SigningKey));
+
+        // Assert
+        Assert.That(result.IsValid, Is.False);
+        Assert.That(result.Exception, Is.TypeOf(exceptionType));
+        Assert.That(TokenRejection.ReasonFor(result.Exception), Is.EqualTo(reason));
+    }
+
+    [TestCaseSource(nameof(TokensOnlyThisHandlerRefuses))]
+    public async Task ValidateTokenAsync_NeverRemembersATokenItRefusedItself(Func<string> token, Type exceptionType, string reason)
+    {
+        // Arrange
+        using var handler = CreateHandler(TimeProvider.System);
+        var refusedToken = token();
+        var refused = await handler.ValidateTokenAsync(refusedToken, Parameters(TestTokens.SigningKey));
+
+        // Act
+        var again = await handler.ValidateTokenAsync(refusedToken, Parameters(TestTokens.SigningKey));
+
+        // Assert
+        Assert.That(refused.IsValid, Is.False);
+        Assert.That(again.IsValid, Is.False);
+        Assert.That(again.Exception, Is.TypeOf(exceptionType), reason);
+    }
+
+    private static CachingTokenHandler CreateHandler(TimeProvider clock) =>
+        new(clock, Options.Create(new JwtOptions { AccessTokenLifetime = TestTokens.Lifetime }));
+
+    /// <summary>A well-signed token with iat and exp this many seconds after the last whole second.</summary>
+    private static Func<string> Token(double iat, long exp) => () =>
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return TestTokens.Create(
+            issuedAt: now + iat,
+            notBefore: DateTimeOffset.FromUnixTimeSeconds(now).UtcDateTime,
+            expires: DateTimeOffset.FromUnixTimeSeconds(now + exp).UtcDateTime);
+    };
 }
