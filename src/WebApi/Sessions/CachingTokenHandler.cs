@@ -10,11 +10,12 @@ namespace FastApiLearning.WebApi.Sessions;
 
 /// <summary>
 /// JwtBearer's token handler, remembering for each token that passed every check (signature,
-/// algorithm, issuer, audience, lifetime, and the one below) that it did, until it expires. A client
+/// algorithm, issuer, audience, lifetime, and the two below) that it did, until it expires. A client
 /// sends the same token many times; the signature need not be checked each time. Revocation is not
 /// cached: it is checked on every request after this (JwtBearer's OnTokenValidated).
 /// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
-/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years.
+/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; and a header
+/// with crit is refused, as no extension is understood here (RFC 7515 §4.1.11).
 /// </summary>
 public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 {
@@ -78,6 +79,14 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     /// <summary>Why a token the base handler accepted is refused all the same, or null.</summary>
     private SecurityTokenException? Refuse(JsonWebToken jwt, TimeSpan clockSkew)
     {
+        using (var header = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedHeader)))
+        {
+            if (header.RootElement.TryGetProperty("crit", out _))
+            {
+                return new SecurityTokenInvalidTypeException("The token's header has crit, and no extension is understood here.");
+            }
+        }
+
         // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
         using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
         if (!TryGetNumericDate(payload.RootElement, JwtRegisteredClaimNames.Iat, out var issuedAt)

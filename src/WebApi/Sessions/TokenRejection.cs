@@ -17,6 +17,8 @@ public static class TokenRejection
         SecurityTokenInvalidAlgorithmException => "algorithm not allowed",
         // Refused by CachingTokenHandler: no iat, iat in the future, or longer than configured.
         SecurityTokenInvalidLifetimeException => "lifetime not allowed",
+        // A typ not allowed, or a crit naming an extension (none is understood).
+        SecurityTokenInvalidTypeException => "unsupported header",
         SecurityTokenMalformedException or ArgumentException => "malformed",
         _ => exception.GetType().Name,
     };

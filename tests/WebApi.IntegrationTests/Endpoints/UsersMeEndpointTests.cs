@@ -91,6 +91,8 @@ public sealed class UsersMeEndpointTests : ApiTest
         yield return new TestCaseData(TestTokens.Create(
                 issuedAt: DateTimeOffset.UtcNow.AddYears(10).ToUnixTimeSeconds(), expires: DateTime.UtcNow.AddYears(10) + TestTokens.Lifetime))
             .SetName("Get_WithTokenIssuedInTenYears_ReturnsInvalidToken");
+        yield return new TestCaseData(TestTokens.Create(header: new Dictionary<string, object> { ["crit"] = new[] { "exp" }, ["exp"] = 1 }))
+            .SetName("Get_WithCritHeader_ReturnsInvalidToken");
     }
 
     [TestCaseSource(nameof(BadTokens))]

@@ -126,6 +126,10 @@ public sealed class CachingTokenHandlerTests
             .SetName("{m}(NoIat)");
         yield return new TestCaseData(Token(iat: s_tenYears, exp: s_tenYears + s_lifetime), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
             .SetName("{m}(IssuedTenYearsFromNow)");
+        yield return new TestCaseData(Critical(["https://example.com/ext"]), typeof(SecurityTokenInvalidTypeException), "unsupported header")
+            .SetName("{m}(CritNamingAnExtension)");
+        yield return new TestCaseData(Critical([]), typeof(SecurityTokenInvalidTypeException), "unsupported header")
+            .SetName("{m}(EmptyCrit)");
     }
 
     [TestCaseSource(nameof(TokensOnlyThisHandlerRefuses))]
@@ -173,4 +177,7 @@ public sealed class CachingTokenHandlerTests
             notBefore: DateTimeOffset.FromUnixTimeSeconds(now).UtcDateTime,
             expires: DateTimeOffset.FromUnixTimeSeconds(now + exp).UtcDateTime);
     };
+
+    private static Func<string> Critical(string[] extensions) => () => TestTokens.Create(
+        header: new Dictionary<string, object> { ["crit"] = extensions, ["https://example.com/ext"] = true });
 }
