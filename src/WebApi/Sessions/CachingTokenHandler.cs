@@ -88,14 +88,14 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         }
 
         // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
-        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
-        if (!TryGetNumericDate(payload.RootElement, JwtRegisteredClaimNames.Iat, out var issuedAt)
-            || !TryGetNumericDate(payload.RootElement, JwtRegisteredClaimNames.Exp, out var expires))
+        if (TokenClaims.NumericDate(jwt, JwtRegisteredClaimNames.Iat) is not { } iat
+            || TokenClaims.NumericDate(jwt, JwtRegisteredClaimNames.Exp) is not { } exp)
         {
             return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");
         }
 
         // Else a token issued in ten years, expiring an hour later, would be good for ten years.
+        var (issuedAt, expires) = ((double)iat, (double)exp);
         var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         if (issuedAt > now + clockSkew.TotalSeconds)
         {
@@ -108,14 +108,6 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
                 CultureInfo.InvariantCulture,
                 $"The token lives {lifetime} s, longer than Jwt:AccessTokenLifetime ({_accessTokenLifetime})."))
             : null;
-    }
-
-    private static bool TryGetNumericDate(JsonElement payload, string name, out double seconds)
-    {
-        seconds = 0;
-        return payload.TryGetProperty(name, out var value)
-            && value.ValueKind == JsonValueKind.Number
-            && value.TryGetDouble(out seconds);
     }
 
     private sealed record ValidToken(JsonWebToken Token, string Issuer);

@@ -20,27 +20,32 @@ public static class TokenClaims
 
     public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "";
 
+    public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Exp), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.MinValue;
+
     /// <summary>
-    /// <c>iat</c> to the millisecond, read from the token's JSON: the token handler rounds a fractional
-    /// <c>iat</c> to whole seconds, and "log out everywhere" must tell tokens of the same second apart.
+    /// <c>iat</c> to the millisecond: "log out everywhere" must tell tokens of the same second apart.
     /// A token without one counts as issued at the beginning of time.
     /// </summary>
-    public static DateTimeOffset IssuedAt(SecurityToken? token)
-    {
-        if (token is not JsonWebToken jwt)
-        {
-            return DateTimeOffset.MinValue;
-        }
+    public static DateTimeOffset IssuedAt(SecurityToken? token) =>
+        token is JsonWebToken jwt && NumericDate(jwt, JwtRegisteredClaimNames.Iat) is { } seconds and > 0 and < 253_402_300_799m
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
+            : DateTimeOffset.MinValue;
 
+    /// <summary>
+    /// A NumericDate claim (<c>iat</c>, <c>exp</c>) as the token's JSON has it, fraction included (the
+    /// token handler rounds a fractional <c>iat</c> to whole seconds); <c>null</c> when absent or not a number.
+    /// </summary>
+    public static decimal? NumericDate(JsonWebToken jwt, string claim)
+    {
         var reader = new Utf8JsonReader(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
         while (reader.Read())
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("iat"u8))
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(claim))
             {
-                return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds)
-                    && seconds is > 0 and < 253_402_300_799m
-                    ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
-                    : DateTimeOffset.MinValue;
+                return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds) ? seconds : null;
             }
 
             if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -49,11 +54,6 @@ public static class TokenClaims
             }
         }
 
-        return DateTimeOffset.MinValue;
+        return null;
     }
-
-    public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>
-        long.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Exp), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : DateTimeOffset.MinValue;
 }
