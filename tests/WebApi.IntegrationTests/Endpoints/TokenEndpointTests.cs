@@ -112,6 +112,22 @@ public sealed class TokenEndpointTests : ApiTest
     }
 
     [Test]
+    public async Task Post_WithNewlineInUsername_ReturnsInvalidRequestNamingUsername()
+    {
+        // A wrong password would be 400 too, but invalid_grant: only the validator answers invalid_request.
+        using var content = new StringContent(
+            "grant_type=password&username=a%0Ab@example.com&password=password", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await Client.PostAsync("/token", content);
+
+        var body = await AssertOAuthErrorAsync(response, "invalid_request");
+        Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "username" }));
+        Assert.That(
+            body.GetProperty("errors").GetProperty("username")[0].GetString(),
+            Is.EqualTo("username must not contain control characters"));
+    }
+
+    [Test]
     public async Task Post_WithTooLongUsername_ReturnsInvalidRequest()
     {
         var username = new string('a', 250) + "@x.com";

@@ -20,6 +20,9 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 
         RuleFor(c => c.Username.Trim())
             .NotEmpty().WithMessage("username is required")
+            // The untrimmed value: a control character must not reach the store or a log line.
+            .Must((command, _) => !command.Username.Any(char.IsControl))
+            .WithMessage("username must not contain control characters")
             .MaximumLength(MaxUsernameLength).WithMessage($"username must be at most {MaxUsernameLength} characters")
             .EmailAddress().WithMessage("username must be an email address")
             .OverridePropertyName("username");

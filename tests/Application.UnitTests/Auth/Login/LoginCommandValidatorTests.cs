@@ -59,6 +59,29 @@ public sealed class LoginCommandValidatorTests
             .Only();
     }
 
+    // Each would let a username start a new log line or hide part of one.
+    [TestCase("a\nb@example.com", TestName = "Validate_WhenUsernameHasLineFeed_HasControlCharacterError")]
+    [TestCase("a\rb@example.com", TestName = "Validate_WhenUsernameHasCarriageReturn_HasControlCharacterError")]
+    [TestCase("a\tb@example.com", TestName = "Validate_WhenUsernameHasTab_HasControlCharacterError")]
+    [TestCase("a\0b@example.com", TestName = "Validate_WhenUsernameHasNul_HasControlCharacterError")]
+    [TestCase("a\u0085b@example.com", TestName = "Validate_WhenUsernameHasNextLine_HasControlCharacterError")]
+    [TestCase("\u001b[31ma@example.com", TestName = "Validate_WhenUsernameHasAnsiEscape_HasControlCharacterError")]
+    [TestCase("a@example.com\n", TestName = "Validate_WhenUsernameEndsWithLineFeed_HasControlCharacterError")]
+    [TestCase("a@example.com\r\nLogin succeeded for admin@example.com", TestName = "Validate_WhenUsernameForgesALogLine_HasControlCharacterError")]
+    public void Validate_WhenUsernameHasControlCharacter_HasControlCharacterError(string username)
+    {
+        // Arrange
+        var command = new LoginCommand(username, ValidPassword);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("username")
+            .WithErrorMessage("username must not contain control characters")
+            .Only();
+    }
+
     [Test]
     public void Validate_WhenUsernameHasSurroundingWhitespace_HasNoErrors()
     {
