@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.Common.Logging;
@@ -6,39 +9,84 @@ namespace FastApiLearning.Application.Common.Logging;
 /// The security events of the service, as structured log events. Each names the client IP and
 /// the normalised username where known; none ever carries a password, a hash or a token.
 /// </summary>
+/// <remarks>
+/// A string value may come from a request, so each public method escapes every one (<see cref="Escape"/>)
+/// before the source-generated writer sees it: a value cannot end its line and forge another entry.
+/// </remarks>
 public static partial class SecurityLog
 {
     public const string Category = "FastApiLearning.Security";
 
+    public static void LoginSucceeded(ILogger logger, string username, int empNo, string? clientIp) =>
+        WriteLoginSucceeded(logger, Escape(username), empNo, Escape(clientIp));
+
     [LoggerMessage(EventId = 1001, EventName = "LoginSucceeded", Level = LogLevel.Information,
         Message = "Login succeeded for {Username} (emp_no {EmpNo}) from {ClientIp}")]
-    public static partial void LoginSucceeded(ILogger logger, string username, int empNo, string? clientIp);
+    private static partial void WriteLoginSucceeded(ILogger logger, string username, int empNo, string? clientIp);
+
+    public static void LoginFailed(ILogger logger, string username, string? clientIp) =>
+        WriteLoginFailed(logger, Escape(username), Escape(clientIp));
 
     [LoggerMessage(EventId = 1002, EventName = "LoginFailed", Level = LogLevel.Warning,
         Message = "Login failed for {Username} from {ClientIp}")]
-    public static partial void LoginFailed(ILogger logger, string username, string? clientIp);
+    private static partial void WriteLoginFailed(ILogger logger, string username, string? clientIp);
+
+    public static void LoginThrottled(ILogger logger, string username, string? clientIp, int retryAfterSeconds) =>
+        WriteLoginThrottled(logger, Escape(username), Escape(clientIp), retryAfterSeconds);
 
     [LoggerMessage(EventId = 1003, EventName = "LoginThrottled", Level = LogLevel.Warning,
         Message = "Login throttled for {Username} from {ClientIp}; retry in {RetryAfterSeconds} s")]
-    public static partial void LoginThrottled(ILogger logger, string username, string? clientIp, int retryAfterSeconds);
+    private static partial void WriteLoginThrottled(ILogger logger, string username, string? clientIp, int retryAfterSeconds);
+
+    public static void Logout(ILogger logger, string? username, string? clientIp) =>
+        WriteLogout(logger, Escape(username), Escape(clientIp));
 
     [LoggerMessage(EventId = 1004, EventName = "Logout", Level = LogLevel.Information,
         Message = "Logout of {Username} from {ClientIp}")]
-    public static partial void Logout(ILogger logger, string? username, string? clientIp);
+    private static partial void WriteLogout(ILogger logger, string? username, string? clientIp);
+
+    public static void TokenRejected(ILogger logger, string reason, string? username, string? clientIp) =>
+        WriteTokenRejected(logger, Escape(reason), Escape(username), Escape(clientIp));
 
     [LoggerMessage(EventId = 1005, EventName = "TokenRejected", Level = LogLevel.Warning,
         Message = "Token rejected ({Reason}) for {Username} from {ClientIp}")]
-    public static partial void TokenRejected(ILogger logger, string reason, string? username, string? clientIp);
+    private static partial void WriteTokenRejected(ILogger logger, string reason, string? username, string? clientIp);
+
+    public static void PasswordHashUpgraded(ILogger logger, int empNo) => WritePasswordHashUpgraded(logger, empNo);
 
     [LoggerMessage(EventId = 1006, EventName = "PasswordHashUpgraded", Level = LogLevel.Information,
         Message = "Password hash of emp_no {EmpNo} upgraded to the current parameters")]
-    public static partial void PasswordHashUpgraded(ILogger logger, int empNo);
+    private static partial void WritePasswordHashUpgraded(ILogger logger, int empNo);
 
-    [LoggerMessage(EventId = 1007, EventName = "CrossSiteRequestRefused", Level = LogLevel.Warning,
-        Message = "Cross-site {Path} refused from {ClientIp} (Origin {Origin}, Sec-Fetch-Site {FetchSite})")]
-    public static partial void CrossSiteRequestRefused(ILogger logger, string path, string? clientIp, string? origin, string? fetchSite);
+    /// <summary>
+    /// <paramref name="value"/> with every character that could end a log line written as an escape:
+    /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and
+    /// paragraph separators as <c>\uXXXX</c>. A value without any is returned as it is.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(value))]
+    internal static string? Escape(string? value)
+    {
+        if (value is null || !value.Any(NeedsEscape))
+        {
+            return value;
+        }
 
-    [LoggerMessage(EventId = 1008, EventName = "LoggedOutEverywhere", Level = LogLevel.Information,
-        Message = "Logout everywhere of {Username} (emp_no {EmpNo}) from {ClientIp}")]
-    public static partial void LoggedOutEverywhere(ILogger logger, string? username, int empNo, string? clientIp);
+        var escaped = new StringBuilder(value.Length + 16);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\r' => escaped.Append(@"\r"),
+                '\n' => escaped.Append(@"\n"),
+                '\t' => escaped.Append(@"\t"),
+                _ when NeedsEscape(c) => escaped.Append(CultureInfo.InvariantCulture, $@"\u{(int)c:X4}"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    // U+2028 and U+2029 are not control characters, but editors and log viewers break lines at them.
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

@@ -59,7 +59,6 @@ public sealed class SecurityLogTests
         SecurityLog.Logout(_logger, Username, ClientIp);
         SecurityLog.TokenRejected(_logger, "expired", Username, ClientIp);
         SecurityLog.PasswordHashUpgraded(_logger, 500222);
-
         // Assert
         Assert.That(
             _logs.Entries.Select(e => (e.EventId.Id, e.EventId.Name)),
@@ -73,5 +72,70 @@ public sealed class SecurityLogTests
                 (1006, "PasswordHashUpgraded"),
             }));
         Assert.That(_logs.Entries.Select(e => e.Category), Is.All.EqualTo(SecurityLog.Category));
+    }
+
+    // Every string an event writes, each in turn carrying a forged second entry.
+    private static IEnumerable<TestCaseData> StringValues()
+    {
+        yield return Row("LoginSucceeded", "Username", (log, v) => SecurityLog.LoginSucceeded(log, v, 1, ClientIp));
+        yield return Row("LoginSucceeded", "ClientIp", (log, v) => SecurityLog.LoginSucceeded(log, Username, 1, v));
+        yield return Row("LoginFailed", "Username", (log, v) => SecurityLog.LoginFailed(log, v, ClientIp));
+        yield return Row("LoginFailed", "ClientIp", (log, v) => SecurityLog.LoginFailed(log, Username, v));
+        yield return Row("LoginThrottled", "Username", (log, v) => SecurityLog.LoginThrottled(log, v, ClientIp, 60));
+        yield return Row("LoginThrottled", "ClientIp", (log, v) => SecurityLog.LoginThrottled(log, Username, v, 60));
+        yield return Row("Logout", "Username", (log, v) => SecurityLog.Logout(log, v, ClientIp));
+        yield return Row("Logout", "ClientIp", (log, v) => SecurityLog.Logout(log, Username, v));
+        yield return Row("TokenRejected", "Reason", (log, v) => SecurityLog.TokenRejected(log, v, Username, ClientIp));
+        yield return Row("TokenRejected", "Username", (log, v) => SecurityLog.TokenRejected(log, "revoked", v, ClientIp));
+        yield return Row("TokenRejected", "ClientIp", (log, v) => SecurityLog.TokenRejected(log, "revoked", Username, v));
+
+        static TestCaseData Row(string eventName, string key, Action<ILogger, string> write) =>
+            new TestCaseData(key, write).SetName($"{eventName}_When{key}HasANewline_WritesItEscapedOnOneLine");
+    }
+
+    [TestCaseSource(nameof(StringValues))]
+    public void Event_WhenAValueHasANewline_WritesItEscapedOnOneLine(string key, Action<ILogger, string> write)
+    {
+        // Arrange
+        const string forged = "x@example.com\r\nLogin succeeded for admin@example.com (emp_no 1) from 10.0.0.1";
+
+        // Act
+        write(_logger, forged);
+
+        // Assert
+        const string escaped = @"x@example.com\r\nLogin succeeded for admin@example.com (emp_no 1) from 10.0.0.1";
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.State, Does.ContainKey(key).WithValue(escaped));
+        Assert.That(entry.Message, Does.Contain(escaped));
+        Assert.That(entry.Message.Any(char.IsControl), Is.False, entry.Message);
+    }
+
+    [TestCase("a\nb", @"a\nb", TestName = "Escape_WritesLineFeedAsBackslashN")]
+    [TestCase("a\rb", @"a\rb", TestName = "Escape_WritesCarriageReturnAsBackslashR")]
+    [TestCase("a\tb", @"a\tb", TestName = "Escape_WritesTabAsBackslashT")]
+    [TestCase("a\0b", @"a\u0000b", TestName = "Escape_WritesNulAsUnicodeEscape")]
+    [TestCase("\u001b[31mred", @"\u001B[31mred", TestName = "Escape_WritesAnsiEscapeAsUnicodeEscape")]
+    [TestCase("a\u007fb", @"a\u007Fb", TestName = "Escape_WritesDeleteAsUnicodeEscape")]
+    [TestCase("a\u0085b", @"a\u0085b", TestName = "Escape_WritesNextLineAsUnicodeEscape")]
+    [TestCase("a\u2028b\u2029c", @"a\u2028b\u2029c", TestName = "Escape_WritesLineAndParagraphSeparatorsAsUnicodeEscapes")]
+    [TestCase("behai_nguyen@hotmail.com", "behai_nguyen@hotmail.com", TestName = "Escape_LeavesAPlainValueAlone")]
+    [TestCase("mật khẩu 🔑 \u202E", "mật khẩu 🔑 \u202E", TestName = "Escape_LeavesPrintableUnicodeAlone")]
+    public void Escape_WritesEachLineBreakingCharacterAsAnEscape(string value, string expected)
+    {
+        // Act
+        var escaped = SecurityLog.Escape(value);
+
+        // Assert
+        Assert.That(escaped, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Logout_WhenUsernameIsUnknown_WritesNull()
+    {
+        // Act
+        SecurityLog.Logout(_logger, username: null, ClientIp);
+
+        // Assert
+        Assert.That(_logs.Entries.Single().State, Does.ContainKey("Username").WithValue(null));
     }
 }
