@@ -58,6 +58,27 @@ public static partial class SecurityLog
         Message = "Password hash of emp_no {EmpNo} upgraded to the current parameters")]
     private static partial void WritePasswordHashUpgraded(ILogger logger, int empNo);
 
+    public static void CrossSiteRequestRefused(ILogger logger, string path, string? clientIp, string? origin, string? fetchSite) =>
+        WriteCrossSiteRequestRefused(logger, Escape(path), Escape(clientIp), Escape(origin), Escape(fetchSite));
+
+    [LoggerMessage(EventId = 1007, EventName = "CrossSiteRequestRefused", Level = LogLevel.Warning,
+        Message = "Cross-site {Path} refused from {ClientIp} (Origin {Origin}, Sec-Fetch-Site {FetchSite})")]
+    private static partial void WriteCrossSiteRequestRefused(
+        ILogger logger, string path, string? clientIp, string? origin, string? fetchSite);
+
+    public static void LoggedOutEverywhere(ILogger logger, string? username, int empNo, string? clientIp) =>
+        WriteLoggedOutEverywhere(logger, Escape(username), empNo, Escape(clientIp));
+
+    [LoggerMessage(EventId = 1008, EventName = "LoggedOutEverywhere", Level = LogLevel.Information,
+        Message = "Logout everywhere of {Username} (emp_no {EmpNo}) from {ClientIp}")]
+    private static partial void WriteLoggedOutEverywhere(ILogger logger, string? username, int empNo, string? clientIp);
+
+    public static void LegacyHashKept(ILogger logger, int empNo) => WriteLegacyHashKept(logger, empNo);
+
+    [LoggerMessage(EventId = 1009, EventName = "LegacyHashKept", Level = LogLevel.Warning,
+        Message = "Password of emp_no {EmpNo} is longer than bcrypt's 72 bytes; its bcrypt hash is kept, not upgraded")]
+    private static partial void WriteLegacyHashKept(ILogger logger, int empNo);
+
     /// <summary>
     /// <paramref name="value"/> with every character that could end a log line written as an escape:
     /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and

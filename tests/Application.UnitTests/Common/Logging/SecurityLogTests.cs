@@ -59,6 +59,10 @@ public sealed class SecurityLogTests
         SecurityLog.Logout(_logger, Username, ClientIp);
         SecurityLog.TokenRejected(_logger, "expired", Username, ClientIp);
         SecurityLog.PasswordHashUpgraded(_logger, 500222);
+        SecurityLog.CrossSiteRequestRefused(_logger, "/logout", ClientIp, "https://evil.example", "cross-site");
+        SecurityLog.LoggedOutEverywhere(_logger, Username, 500222, ClientIp);
+        SecurityLog.LegacyHashKept(_logger, 500222);
+
         // Assert
         Assert.That(
             _logs.Entries.Select(e => (e.EventId.Id, e.EventId.Name)),
@@ -70,8 +74,56 @@ public sealed class SecurityLogTests
                 (1004, "Logout"),
                 (1005, "TokenRejected"),
                 (1006, "PasswordHashUpgraded"),
+                (1007, "CrossSiteRequestRefused"),
+                (1008, "LoggedOutEverywhere"),
+                (1009, "LegacyHashKept"),
             }));
         Assert.That(_logs.Entries.Select(e => e.Category), Is.All.EqualTo(SecurityLog.Category));
+    }
+
+    [Test]
+    public void CrossSiteRequestRefused_WritesEvent1007WithPathClientIpOriginAndFetchSite()
+    {
+        // Act
+        SecurityLog.CrossSiteRequestRefused(_logger, "/logout", ClientIp, "https://evil.example", "cross-site");
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.State, Does.ContainKey("Path").WithValue("/logout"));
+        Assert.That(entry.State, Does.ContainKey("Origin").WithValue("https://evil.example"));
+        Assert.That(entry.State, Does.ContainKey("FetchSite").WithValue("cross-site"));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo($"Cross-site /logout refused from {ClientIp} (Origin https://evil.example, Sec-Fetch-Site cross-site)"));
+    }
+
+    [Test]
+    public void LoggedOutEverywhere_WritesEvent1008WithUsernameEmpNoAndClientIp()
+    {
+        // Act
+        SecurityLog.LoggedOutEverywhere(_logger, Username, 500222, ClientIp);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(entry.Message, Is.EqualTo($"Logout everywhere of {Username} (emp_no 500222) from {ClientIp}"));
+    }
+
+    [Test]
+    public void LegacyHashKept_WritesEvent1009WithEmpNo()
+    {
+        // Act
+        SecurityLog.LegacyHashKept(_logger, 500222);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo("Password of emp_no 500222 is longer than bcrypt's 72 bytes; its bcrypt hash is kept, not upgraded"));
     }
 
     // Every string an event writes, each in turn carrying a forged second entry.
@@ -88,6 +140,12 @@ public sealed class SecurityLogTests
         yield return Row("TokenRejected", "Reason", (log, v) => SecurityLog.TokenRejected(log, v, Username, ClientIp));
         yield return Row("TokenRejected", "Username", (log, v) => SecurityLog.TokenRejected(log, "revoked", v, ClientIp));
         yield return Row("TokenRejected", "ClientIp", (log, v) => SecurityLog.TokenRejected(log, "revoked", Username, v));
+        yield return Row("CrossSiteRequestRefused", "Path", (log, v) => SecurityLog.CrossSiteRequestRefused(log, v, ClientIp, "o", "f"));
+        yield return Row("CrossSiteRequestRefused", "ClientIp", (log, v) => SecurityLog.CrossSiteRequestRefused(log, "/p", v, "o", "f"));
+        yield return Row("CrossSiteRequestRefused", "Origin", (log, v) => SecurityLog.CrossSiteRequestRefused(log, "/p", ClientIp, v, "f"));
+        yield return Row("CrossSiteRequestRefused", "FetchSite", (log, v) => SecurityLog.CrossSiteRequestRefused(log, "/p", ClientIp, "o", v));
+        yield return Row("LoggedOutEverywhere", "Username", (log, v) => SecurityLog.LoggedOutEverywhere(log, v, 1, ClientIp));
+        yield return Row("LoggedOutEverywhere", "ClientIp", (log, v) => SecurityLog.LoggedOutEverywhere(log, Username, 1, v));
 
         static TestCaseData Row(string eventName, string key, Action<ILogger, string> write) =>
             new TestCaseData(key, write).SetName($"{eventName}_When{key}HasANewline_WritesItEscapedOnOneLine");
