@@ -15,6 +15,9 @@ namespace FastApiLearning.Infrastructure.Security;
 /// </summary>
 public sealed partial class PasswordHasher
 {
+    /// <summary>How much of a password bcrypt reads: 72 bytes of its UTF-8 form and a NUL, cut at 72.</summary>
+    private const int BcryptKeyBytes = 72;
+
     private readonly int _iterations;
     private readonly int _memoryKiB;
 
@@ -52,8 +55,17 @@ public sealed partial class PasswordHasher
 
         if (IsBcrypt(passwordHash))
         {
-            // A correct bcrypt hash is always upgraded: bcrypt is the legacy algorithm here.
-            return VerifyBcrypt(password, passwordHash) ? PasswordCheck.SucceededNeedsUpgrade : PasswordCheck.Failed;
+            if (!VerifyBcrypt(password, passwordHash))
+            {
+                return PasswordCheck.Failed;
+            }
+
+            // bcrypt is the legacy algorithm here, so a correct hash is upgraded. But bcrypt reads only
+            // 72 bytes (a 72-byte password loses its NUL terminator), so a password of 72 bytes or more
+            // also matches the hash of any other with the same start: keep the hash, never store this one's.
+            return Encoding.UTF8.GetByteCount(password) >= BcryptKeyBytes
+                ? PasswordCheck.SucceededLegacyHashKept
+                : PasswordCheck.SucceededNeedsUpgrade;
         }
 
         return PasswordCheck.Failed;

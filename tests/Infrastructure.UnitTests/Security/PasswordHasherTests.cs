@@ -1,3 +1,4 @@
+using System.Text;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,14 @@ public sealed class PasswordHasherTests
     private const string CurrentPrefix = "$argon2id$v=19$m=19456,t=2,p=1$";
     private const string CurrentParametersHash =
         "$argon2id$v=19$m=19456,t=2,p=1$l8zCwnFMJQqpB5R3qP5x2A$CnBkDIHmBmKuZj2qzQ5MsWufmh4vXJbSQe8f9PeLBTA";
+
+    // bcrypt reads 72 bytes of a password; these two share them and differ after.
+    private const string Shared72Bytes = "a 72-byte passphrase, the part of it bcrypt reads, and nothing further!!";
+    private const string Owner80Bytes = Shared72Bytes + "owner-01";
+    private const string Impostor80Bytes = Shared72Bytes + "impostor";
+
+    // Of Owner80Bytes, cost 4.
+    private const string BcryptOf80Bytes = "$2b$04$.Y2X4fWqoBL21/3D/itsxuBxOFBXE1R8ExLmPB4LFfxCfT5fyDCEy";
 
     private static readonly PasswordHasher s_hasher = new(Options.Create(new PasswordHashingOptions()));
 
@@ -44,6 +53,36 @@ public sealed class PasswordHasherTests
         var check = s_hasher.Verify(password, passwordHash);
 
         // Assert
+        Assert.That(check, Is.EqualTo(expected));
+    }
+
+    [TestCase(Owner80Bytes, TestName = "Verify_WhenBcryptOfAPasswordLongerThan72BytesMatches_KeepsTheHash")]
+    [TestCase(Impostor80Bytes, TestName = "Verify_WhenAnotherPasswordWithTheSameFirst72BytesMatchesBcrypt_KeepsTheHash")]
+    [TestCase(Shared72Bytes, TestName = "Verify_WhenTheFirst72BytesAloneMatchBcrypt_KeepsTheHash")]
+    public void Verify_WhenBcryptPasswordIsAtLeast72Bytes_ReturnsSucceededLegacyHashKept(string password)
+    {
+        // Act
+        var check = s_hasher.Verify(password, BcryptOf80Bytes);
+
+        // Assert
+        Assert.That(Encoding.UTF8.GetByteCount(password), Is.GreaterThanOrEqualTo(72));
+        Assert.That(check, Is.EqualTo(PasswordCheck.SucceededLegacyHashKept));
+    }
+
+    // Two-byte characters: the limit is counted in UTF-8 bytes, not in characters.
+    [TestCase(71, PasswordCheck.SucceededNeedsUpgrade, TestName = "Verify_WhenBcryptPasswordIs71Bytes_NeedsUpgrade")]
+    [TestCase(72, PasswordCheck.SucceededLegacyHashKept, TestName = "Verify_WhenBcryptPasswordIs72BytesIn36Characters_KeepsTheHash")]
+    public void Verify_WhenBcryptPasswordIsNearTheLimit_CountsUtf8Bytes(int bytes, PasswordCheck expected)
+    {
+        // Arrange
+        var password = new string('é', bytes / 2) + (bytes % 2 == 1 ? "!" : "");
+        var hash = BCrypt.Net.BCrypt.HashPassword(password, BCrypt.Net.BCrypt.GenerateSalt(4, 'b'));
+
+        // Act
+        var check = s_hasher.Verify(password, hash);
+
+        // Assert
+        Assert.That(Encoding.UTF8.GetByteCount(password), Is.EqualTo(bytes));
         Assert.That(check, Is.EqualTo(expected));
     }
 

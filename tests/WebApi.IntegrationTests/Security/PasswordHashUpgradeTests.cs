@@ -14,8 +14,15 @@ public sealed class PasswordHashUpgradeTests
     private const string WeakArgon2 = "$argon2id$v=19$m=16,t=2,p=1$b2szcWQ4a0tlTkFydUdOaw$7LX7WCYbItEMEwvH3yUxPA";
     private const string Bcrypt = "$2b$10$kqIGjbVIUvTUMlDSuMgXCeXCTbhUtL.FgSyDTDhZOy0kggNLaoUY6";
 
+    // bcrypt reads 72 bytes: the impostor's password shares them with the owner's 80-byte one.
+    private const string Shared72Bytes = "a 72-byte passphrase, the part of it bcrypt reads, and nothing further!!";
+    private const string Owner80Bytes = Shared72Bytes + "owner-01";
+    private const string Impostor80Bytes = Shared72Bytes + "impostor";
+    private const string BcryptOf80Bytes = "$2b$04$.Y2X4fWqoBL21/3D/itsxuBxOFBXE1R8ExLmPB4LFfxCfT5fyDCEy";
+
     private const string WeakArgon2User = "weak.argon2@example.com";
     private const string BcryptUser = "legacy.bcrypt@example.com";
+    private const string LongBcryptUser = "long.bcrypt@example.com";
 
     private EmployeesFile _employees = null!;
     private ApiFactory _factory = null!;
@@ -27,7 +34,8 @@ public sealed class PasswordHashUpgradeTests
         _employees = EmployeesFile.Write(
             (500222, Forms.Behai, "$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw"),
             (20001, WeakArgon2User, WeakArgon2),
-            (20002, BcryptUser, Bcrypt));
+            (20002, BcryptUser, Bcrypt),
+            (20003, LongBcryptUser, BcryptOf80Bytes));
         _factory = new ApiFactory(builder => builder.UseSettings(("EmployeeStore:DataFile", _employees.Path)));
         _client = _factory.CreateApiClient();
     }
@@ -64,6 +72,20 @@ public sealed class PasswordHashUpgradeTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await StoredHashAsync(username), Is.EqualTo(weakHash));
+    }
+
+    [TestCase(Impostor80Bytes)]
+    [TestCase(Shared72Bytes)]
+    public async Task PostToken_WithAnotherPasswordOfTheSameFirst72Bytes_LogsInButLeavesTheOwnersPasswordWorking(string impostorPassword)
+    {
+        using var impostor = await _client.PostAsync("/token", Forms.Login(LongBcryptUser, impostorPassword));
+        var afterImpostor = await StoredHashAsync(LongBcryptUser);
+        using var owner = await _client.PostAsync("/token", Forms.Login(LongBcryptUser, Owner80Bytes));
+
+        Assert.That(impostor.StatusCode, Is.EqualTo(HttpStatusCode.OK), "bcrypt matches the first 72 bytes only");
+        Assert.That(afterImpostor, Is.EqualTo(BcryptOf80Bytes), "the impostor's password did not replace the hash");
+        Assert.That(owner.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the owner's password still works");
+        Assert.That(await StoredHashAsync(LongBcryptUser), Is.EqualTo(BcryptOf80Bytes));
     }
 
     [Test]
