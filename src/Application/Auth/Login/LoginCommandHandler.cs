@@ -60,6 +60,11 @@ public sealed class LoginCommandHandler(
         {
             await UpgradeHashAsync(employee, command.Password, cancellationToken);
         }
+        else if (check == PasswordCheck.SucceededLegacyHashKept)
+        {
+            // Not upgraded: this password may be an impostor's that shares bcrypt's 72 bytes with the owner's.
+            SecurityLog.LegacyHashKept(_log, employee.EmpNo);
+        }
 
         SecurityLog.LoginSucceeded(_log, username, employee.EmpNo, command.ClientIp);
         return new LoginResult.Succeeded(tokenIssuer.Issue(employee));

@@ -390,6 +390,31 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenLegacyHashIsKept_SucceedsWithoutRehashingAndLogsIt()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededLegacyHashKept);
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _employees.Verify(
+            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.RecordSuccessAsync(Email, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EquivalentTo(new[] { 1009, 1001 }));
+        var kept = _logs.Entries.Single(e => e.EventId.Id == 1009);
+        Assert.That(kept.EventId.Name, Is.EqualTo("LegacyHashKept"));
+        Assert.That(kept.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(kept.State, Does.ContainKey("EmpNo").WithValue(s_employee.EmpNo));
+    }
+
+    [Test]
     public async Task Handle_WhenHashIsCurrent_DoesNotRehash()
     {
         // Arrange
