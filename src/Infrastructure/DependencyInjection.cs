@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddSingleton<IRevocationStore, RedisRevocationStore>();
         services.AddSingleton<IAttemptCounterStore, RedisAttemptCounterStore>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        services.AddHostedService<RedisConfigurationCheck>();
 
         // Device cookies and antiforgery tokens made by one instance are read by the others.
         services.AddOptions<KeyManagementOptions>()

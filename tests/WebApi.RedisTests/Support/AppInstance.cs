@@ -2,11 +2,14 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.WebApi.RedisTests.Support;
 
 /// <summary>One instance of the service, as a deployment would run several: same Redis, same signing key.</summary>
-public sealed class AppInstance(string redisConnectionString, string keyPrefix, string signingKey) : WebApplicationFactory<Program>
+/// <param name="logs">When given, receives the app's log events besides its own providers.</param>
+public sealed class AppInstance(string redisConnectionString, string keyPrefix, string signingKey, ILoggerProvider? logs = null)
+    : WebApplicationFactory<Program>
 {
     public const string Behai = "behai_nguyen@hotmail.com";
     public const string Password = "password";
@@ -20,6 +23,10 @@ public sealed class AppInstance(string redisConnectionString, string keyPrefix, 
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Redis:KeyPrefix", keyPrefix);
         builder.UseSetting("Redis:Timeout", "00:00:02");
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 
     public HttpClient Client()
