@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FastApiLearning.WebApi.BrowserTests.Support;
@@ -21,6 +22,8 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    public TokenPostLog TokenPosts { get; } = new();
 
     /// <summary>The service's origin as a browser writes it: <c>http://127.0.0.1:port</c>, no trailing slash.</summary>
     public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
@@ -49,5 +52,7 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(TokenPosts));
     }
 }
