@@ -5,6 +5,7 @@ namespace FastApiLearning.WebApi.BrowserTests.Support;
 /// <summary>
 /// One app and one Debian Chromium per fixture; a fresh browser context (no cookies) per test.
 /// Nothing is downloaded: the browser is the machine's, its path overridable by CHROMIUM_PATH.
+/// The app starts when a test first uses it, so a fixture that starts its own apps runs no idle one.
 /// </summary>
 public abstract class BrowserTest
 {
@@ -12,18 +13,17 @@ public abstract class BrowserTest
     private IBrowser _browser = null!;
     private IBrowserContext _context = null!;
     private readonly List<string> _cspViolations = [];
+    private KestrelApp? _app;
 
-    protected KestrelApp App { get; private set; } = null!;
+    protected KestrelApp App => _app ??= KestrelApp.StartNew();
 
     protected IPage Page { get; private set; } = null!;
 
     protected string Url(string path) => new Uri(App.BaseAddress, path).ToString();
 
     [OneTimeSetUp]
-    public async Task StartAppAndBrowser()
+    public async Task StartBrowser()
     {
-        App = new KestrelApp();
-        App.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,7 +38,10 @@ public abstract class BrowserTest
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
-        await App.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 
     [SetUp]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FastApiLearning.WebApi.BrowserTests.Support;
@@ -11,9 +12,28 @@ namespace FastApiLearning.WebApi.BrowserTests.Support;
 /// <summary>The real app on Kestrel, on a free port of 127.0.0.1, for a real browser to reach.</summary>
 public sealed class KestrelApp : WebApplicationFactory<Program>
 {
-    public KestrelApp() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    private readonly (string Key, string Value)[] _settings;
+
+    /// <param name="settings">Configuration on top of the test one, keys as in <c>App:AllowedOrigins:0</c>.</param>
+    public KestrelApp(params (string Key, string Value)[] settings)
+    {
+        _settings = settings;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    public TokenPostLog TokenPosts { get; } = new();
+
+    /// <summary>The service's origin as a browser writes it: <c>http://127.0.0.1:port</c>, no trailing slash.</summary>
+    public string Origin => BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    public static KestrelApp StartNew(params (string Key, string Value)[] settings)
+    {
+        var app = new KestrelApp(settings);
+        app.Start();
+        return app;
+    }
 
     public void Start()
     {
@@ -28,5 +48,11 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(TokenPosts));
     }
 }
