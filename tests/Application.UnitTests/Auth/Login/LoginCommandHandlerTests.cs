@@ -406,7 +406,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(
             s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _throttle.Verify(t => t.RecordSuccessAsync(Email, It.IsAny<CancellationToken>()), Times.Once);
+        _throttle.Verify(t => t.SucceededAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EquivalentTo(new[] { 1009, 1001 }));
         var kept = _logs.Entries.Single(e => e.EventId.Id == 1009);
         Assert.That(kept.EventId.Name, Is.EqualTo("LegacyHashKept"));
