@@ -1,0 +1,79 @@
+using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Sessions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Sessions;
+
+public sealed class MemoryRevocationStoreTests
+{
+    private const string TokenId = "0f8fad5bd9cb469fa16570867728950e";
+    private const string Subject = "500222";
+
+    private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 4, 5, 250, TimeSpan.Zero);
+
+    private FakeTimeProvider _clock = null!;
+    private MemoryRevocationStore _store = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _clock = new FakeTimeProvider(s_now);
+        _store = new MemoryRevocationStore(Options.Create(new JwtOptions()), _clock);
+    }
+
+    [TearDown]
+    public void TearDown() => _store.Dispose();
+
+    [Test]
+    public async Task IsRevokedAsync_WhenTheTokenWasRevoked_IsTrueUntilItsExpiryAndSkewHavePassed()
+    {
+        await _store.RevokeAsync(TokenId, s_now.AddMinutes(30), CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(29));
+        var withinSkew = await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var afterSkew = await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None);
+
+        Assert.That(withinSkew, Is.True);
+        Assert.That(afterSkew, Is.False);
+    }
+
+    [Test]
+    public async Task IsRevokedAsync_ForAnotherToken_IsFalse()
+    {
+        await _store.RevokeAsync(TokenId, s_now.AddMinutes(30), CancellationToken.None);
+
+        Assert.That(await _store.IsRevokedAsync("another", Subject, s_now, CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task RevokeAllAsync_RefusesTokensIssuedBeforeOrInItsMillisecond_AndNotAfter()
+    {
+        await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
+
+        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddMilliseconds(-1), CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("b", Subject, s_now, CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("c", Subject, s_now.AddMilliseconds(1), CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("d", "10198", s_now.AddMinutes(-1), CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task RevokeAllAsync_IsForgottenOnceEveryTokenItCoversHasExpired()
+    {
+        // Tokens issued before it live at most the access-token lifetime (30 min) plus the skew (30 s).
+        await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(31));
+
+        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddSeconds(-1), CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task RevokeAsync_OfATokenAlreadyPastItsSkew_KeepsNothing()
+    {
+        await _store.RevokeAsync(TokenId, s_now.AddMinutes(-1), CancellationToken.None);
+
+        Assert.That(await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None), Is.False);
+    }
+}
