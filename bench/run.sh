@@ -246,6 +246,9 @@ if [ -n "$USE_REDIS" ]; then
     STORES_NOTE="Redis (the bench's own redis-server on 127.0.0.1:$REDIS_PORT)"
 fi
 
+# Throttling is lifted for the main run; scenario 4t runs a second service with it on.
+THROTTLE_ENV=(Throttling__Enabled=false)
+
 start_server() {
     # The working directory is a temp dir and the content root the publish folder, so the
     # service writes nothing into the repo (and, with a signing key given, nothing at all).
@@ -255,7 +258,7 @@ start_server() {
             ASPNETCORE_ENVIRONMENT=Development \
             Jwt__SigningKey="$SIGNING_KEY" \
             Logging__LogLevel__Default=Warning \
-            Throttling__Enabled=false \
+            "${THROTTLE_ENV[@]}" \
             "${REDIS_ENV[@]}" \
             DOTNET_CLI_TELEMETRY_OPTOUT=1 \
             dotnet "$WORK/app/FastApiLearning.WebApi.dll" \
@@ -271,22 +274,22 @@ start_server() {
     return 1
 }
 
-started=""
-for attempt in 1 2 3; do
-    PORT=$(pick_port) || die "found no free port in 20000-40000"
-    BASE="http://127.0.0.1:$PORT"
-    log "starting the service on $BASE (attempt $attempt)"
-    if start_server; then
-        started=yes
-        break
-    fi
-    stop_server
-    grep -qi 'address already in use' "$WORK/server.log" || break
-done
-if [ -z "$started" ]; then
+start_service() { # starts the service on a free port, with up to three tries
+    local attempt
+    for attempt in 1 2 3; do
+        PORT=$(pick_port) || die "found no free port in 20000-40000"
+        BASE="http://127.0.0.1:$PORT"
+        log "starting the service on $BASE (attempt $attempt)"
+        if start_server; then
+            return 0
+        fi
+        stop_server
+        grep -qi 'address already in use' "$WORK/server.log" || break
+    done
     tail -40 "$WORK/server.log" >&2
     die "the service did not answer GET /login within 30 s"
-fi
+}
+start_service
 
 server_alive() {
     kill -0 "$SERVER_PID" 2>/dev/null || {
@@ -447,6 +450,20 @@ END_RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/nul
 stop_server
 cp "$WORK/server.log" "$RESULTS_DIR/server.log" 2>/dev/null
 
+# 4t: the good-login scenario again on a service with throttling on, so the cost of the
+# throttle's bookkeeping (an atomic reserve before, a release after each login) shows. Its
+# limits are raised: one address and one username send every login of the bench, and 32
+# simultaneous logins of one user are more than the per-username allowance (5) lets through.
+THROTTLE_ENV=(Throttling__Enabled=true Throttling__MaxFailuresPerUsername=1000000 Throttling__MaxFailuresPerClient=1000000)
+start_service
+for rep in $(seq 1 "$REPEAT"); do
+    log "set $rep of $REPEAT, throttling on"
+    scenario "$rep" login-good-throttled "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
+done
+server_alive
+stop_server
+cp "$WORK/server.log" "$RESULTS_DIR/server-throttled.log" 2>/dev/null
+
 # ---------------------------------------------------------------------------------------------
 # Medians over the sets (a key missing from a set, e.g. a status code, counts 0 there).
 
@@ -510,7 +527,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     echo "  machine       $CORES cores (nproc), $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version 2>/dev/null), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     echo "  load average  $LOAD_BEFORE before the scenarios, $LOAD_AFTER after (1/5/15 min; other work on the machine skews every figure)"
     echo "  service       commit $COMMIT, Release, ASPNETCORE_ENVIRONMENT=Development, 127.0.0.1:$PORT"
-    echo "  throttling    throttling lifted for this run (Throttling__Enabled=false)"
+    echo "  throttling    lifted for every scenario but 4t (Throttling__Enabled=false); 4t: a second service with throttling on, limits 1,000,000"
     echo "  stores        revocations and throttle counts $STORES_NOTE"
     echo "  connections   $CONNECTIONS per scenario; mixed: $MIXED_ME_CONNECTIONS (/users/me) + $MIXED_LOGIN_CONNECTIONS (login flood); queueing check: $QUEUE_CONNECTIONS"
     echo "  duration      ${DURATION} s measured after ${WARMUP} s warm-up (discarded), per scenario; wrk -t2 --timeout ${TIMEOUT}s --latency"
@@ -549,6 +566,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     row "2 GET /users/me (bearer)" me-bearer "$CONNECTIONS" 200 ""
     row "3 GET /users/me (cookie)" me-cookie "$CONNECTIONS" "$COOKIE_EXPECT" "$COOKIE_NOTE"
     row "4 POST /token good login" login-good "$CONNECTIONS" 200 ""
+    row "4t POST /token good, throttling on" login-good-throttled "$CONNECTIONS" 200 "second service, after the sets"
     row "5 POST /token wrong password" login-wrong "$CONNECTIONS" 400 "400 expected"
     row "6 POST /token unknown user" login-unknown "$CONNECTIONS" 400 "400 expected"
     row "7 GET /login" login-page "$CONNECTIONS" 200 ""
@@ -570,6 +588,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     fi
     R_TIMING=$(safe_div "$(lat login-unknown p50)" "$(lat login-wrong p50)")
     R_GOOD=$(safe_div "$(get login-good rps)" "$LIMIT")
+    R_THROTTLED=$(safe_div "$(get login-good-throttled rps)" "$(get login-good rps)")
     R_MIXED_LOGIN=$(safe_div "$(get mixed-login rps)" "$LIMIT")
     PEAK_MIB=$(awk -v k="${PEAK_RSS_KIB:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
     END_MIB=$(awk -v k="${END_RSS_KIB:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
@@ -600,6 +619,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     fig "Argon2id verify ($VERIFY_PARAMS), median of 20" "$VERIFY_MS ms" "" "(in-process)"
     fig "hash-bound limit: $CORES cores ÷ verify time" "$LIMIT logins/s" "" ""
     fig "good logins/s ÷ limit" "$R_GOOD" "≥ 0.85" "$(verdict "$R_GOOD" ">=" 0.85)"
+    fig "good logins/s, throttling on ÷ off" "$R_THROTTLED" "0.95–1.05" "$(verdict "$R_THROTTLED" between 0.95 1.05)"
     fig "mixed logins/s ÷ limit" "$R_MIXED_LOGIN" "≥ 0.50" "$(verdict "$R_MIXED_LOGIN" ">=" 0.50)"
     fig "peak RSS of the service, VmHWM (at the end: $END_MIB MiB)" "$PEAK_MIB MiB" "≤ 150 MiB" "$(verdict "$PEAK_MIB" "<=" 150)"
     fig "logins at $QUEUE_CONNECTIONS conns ($Q_DONE done): non-2xx/timeouts/sock" "$Q_NON2XX / $Q_TIMEOUT / $Q_SOCK" "0 / 0 / 0" "$Q_VERDICT"
