@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.WebApi.RedisTests.Support;
@@ -27,6 +30,11 @@ public sealed class AppInstance(string redisConnectionString, string keyPrefix, 
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
+
+        // Instances in one test process would otherwise share the user profile's key directory,
+        // which instances on hosts of their own do not: only the app's shared key ring may join them.
+        builder.ConfigureTestServices(services =>
+            services.PostConfigure<KeyManagementOptions>(options => options.XmlRepository ??= new OwnKeyRing()));
     }
 
     public HttpClient Client()
