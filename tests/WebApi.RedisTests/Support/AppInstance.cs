@@ -11,7 +11,13 @@ namespace FastApiLearning.WebApi.RedisTests.Support;
 
 /// <summary>One instance of the service, as a deployment would run several: same Redis, same signing key.</summary>
 /// <param name="logs">When given, receives the app's log events besides its own providers.</param>
-public sealed class AppInstance(string redisConnectionString, string keyPrefix, string signingKey, ILoggerProvider? logs = null)
+/// <param name="testServices">When given, changes the app's services after its own registrations.</param>
+public sealed class AppInstance(
+    string redisConnectionString,
+    string keyPrefix,
+    string signingKey,
+    ILoggerProvider? logs = null,
+    Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public const string Behai = "behai_nguyen@hotmail.com";
@@ -31,16 +37,31 @@ public sealed class AppInstance(string redisConnectionString, string keyPrefix, 
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
 
-        // Instances in one test process would otherwise share the user profile's key directory,
-        // which instances on hosts of their own do not: only the app's shared key ring may join them.
         builder.ConfigureTestServices(services =>
-            services.PostConfigure<KeyManagementOptions>(options => options.XmlRepository ??= new OwnKeyRing()));
+        {
+            // Instances in one test process would otherwise share the user profile's key directory,
+            // which instances on hosts of their own do not: only the app's shared key ring may join them.
+            services.PostConfigure<KeyManagementOptions>(options => options.XmlRepository ??= new OwnKeyRing());
+            testServices?.Invoke(services);
+        });
     }
 
     public HttpClient Client()
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         // A guard against a hang, not a timing assertion: the service must answer well within it.
+        client.Timeout = TimeSpan.FromSeconds(15);
+        return client;
+    }
+
+    /// <summary>
+    /// A browser's requests, asking for HTML, without a cookie jar: a test carries the cookies itself,
+    /// as a browser carries them from one instance to another behind a load balancer.
+    /// </summary>
+    public HttpClient BrowserClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Accept.ParseAdd(Browser.Accept);
         client.Timeout = TimeSpan.FromSeconds(15);
         return client;
     }
