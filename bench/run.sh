@@ -454,7 +454,7 @@ cp "$WORK/server.log" "$RESULTS_DIR/server.log" 2>/dev/null
 # throttle's bookkeeping (an atomic reserve before, a release after each login) shows. Its
 # limits are raised: one address and one username send every login of the bench, and 32
 # simultaneous logins of one user are more than the per-username allowance (5) lets through.
-THROTTLE_ENV=(Throttling__Enabled=true Throttling__MaxFailuresPerUsername=1000000 Throttling__MaxFailuresPerClient=1000000)
+THROTTLE_ENV=(Throttling__Enabled=true Throttling__MaxFailuresPerUsername=1000 Throttling__MaxFailuresPerClient=100000)
 start_service
 for rep in $(seq 1 "$REPEAT"); do
     log "set $rep of $REPEAT, throttling on"
@@ -527,7 +527,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     echo "  machine       $CORES cores (nproc), $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version 2>/dev/null), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
     echo "  load average  $LOAD_BEFORE before the scenarios, $LOAD_AFTER after (1/5/15 min; other work on the machine skews every figure)"
     echo "  service       commit $COMMIT, Release, ASPNETCORE_ENVIRONMENT=Development, 127.0.0.1:$PORT"
-    echo "  throttling    lifted for every scenario but 4t (Throttling__Enabled=false); 4t: a second service with throttling on, limits 1,000,000"
+    echo "  throttling    lifted for every scenario but 4t (Throttling__Enabled=false); 4t: a second service with throttling on, limits 1000 per user, 100,000 per address"
     echo "  stores        revocations and throttle counts $STORES_NOTE"
     echo "  connections   $CONNECTIONS per scenario; mixed: $MIXED_ME_CONNECTIONS (/users/me) + $MIXED_LOGIN_CONNECTIONS (login flood); queueing check: $QUEUE_CONNECTIONS"
     echo "  duration      ${DURATION} s measured after ${WARMUP} s warm-up (discarded), per scenario; wrk -t2 --timeout ${TIMEOUT}s --latency"
