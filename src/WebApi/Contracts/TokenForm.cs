@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.WebApi.Http;
 
 namespace FastApiLearning.WebApi.Contracts;
@@ -49,8 +48,6 @@ public sealed class TokenForm
     [JsonIgnore]
     public bool IsPasswordGrant => string.IsNullOrEmpty(GrantType) || GrantType == "password";
 
-    public LoginCommand ToCommand(string? clientIp, string? deviceId) =>
-        new(Username ?? "", Password ?? "", GrantType, Scope, ClientId, ClientSecret, clientIp, deviceId);
 
     public static async ValueTask<TokenForm> BindAsync(HttpContext context)
     {

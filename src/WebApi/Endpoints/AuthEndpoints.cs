@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Auth.Logout;
+using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
@@ -7,6 +8,7 @@ using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
 using Mediator;
+using FluentValidation;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace FastApiLearning.WebApi.Endpoints;
@@ -21,7 +23,6 @@ public static class AuthEndpoints
             .WithSummary("Log in with the OAuth2 password grant")
             .WithDescription("The only login: Swagger UI's Authorize dialog, the /login page and API clients all post this form. "
                 + "A browser form (Accept: text/html) gets a session cookie and a redirect instead of JSON.")
-            .WithMetadata(OAuthTokenEndpointMetadata.Instance)
             // API clients send no antiforgery token; the browser branch checks one itself.
             .DisableAntiforgery()
             .Produces<TokenResponse>(StatusCodes.Status200OK)
@@ -57,66 +58,54 @@ public static class AuthEndpoints
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        var browser = BrowserRequest.PrefersHtml(httpContext.Request);
+        var answers = new TokenResults(BrowserRequest.PrefersHtml(httpContext.Request), form.Username);
         if (form.Problem is { } problem)
         {
-            return browser
-                ? LoginPage.Result(form.ProblemStatus, error: problem)
-                : OAuthResults.Error(form.ProblemStatus, OAuthResults.InvalidRequest, problem);
+            return answers.UnreadableForm(form.ProblemStatus, problem);
+        }
+
+        // The grant decides the use case; refresh tokens and authorization codes will come here too.
+        if (!form.IsPasswordGrant)
+        {
+            return answers.GrantTypeNotSupported();
         }
 
         // Before the throttle, the store or the hasher: another site must not be able to spend an
         // account's attempts from its visitors' browsers.
-        if (form.IsPasswordGrant && crossSite.IsCrossSite(httpContext.Request))
+        if (crossSite.IsCrossSite(httpContext.Request))
         {
             LogCrossSite(loggerFactory, httpContext);
-            return browser
-                ? LoginPage.Result(StatusCodes.Status403Forbidden, error: LoginPage.CrossSite)
-                : OAuthResults.Error(StatusCodes.Status403Forbidden, OAuthResults.InvalidRequest, CrossSiteLogin);
+            return answers.CrossSite();
         }
 
         // Login CSRF: only the browser branch sets a cookie, so only it needs proof the form is ours.
-        if (browser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
+        if (answers.ForBrowser && !await BrowserRequest.HasValidAntiforgeryTokenAsync(antiforgery, httpContext))
         {
-            return LoginPage.Result(StatusCodes.Status400BadRequest, email: form.Username, error: LoginPage.FormExpired);
+            return answers.FormExpired();
         }
 
-        var deviceId = browser ? devices.DeviceIdFor(httpContext.Request, form.Username) : null;
-        var result = await sender.Send(form.ToCommand(ClientAddress.Of(httpContext), deviceId), cancellationToken);
-        if (browser && result is LoginResult.Succeeded && form.Username is { } username)
+        var deviceId = answers.ForBrowser ? devices.DeviceIdFor(httpContext.Request, form.Username) : null;
+        var login = new LoginCommand(form.Username ?? "", form.Password ?? "", ClientAddress.Of(httpContext), deviceId);
+        LoginResult result;
+        try
         {
-            devices.Append(httpContext.Response, username, deviceId);
+            result = await sender.Send(login, cancellationToken);
+        }
+        catch (ValidationException invalid)
+        {
+            return answers.InvalidFields(ValidationExceptionHandler.ErrorsByField(invalid));
+        }
+        catch (ServiceUnavailableException unavailable)
+        {
+            return answers.Unavailable(unavailable);
         }
 
-        return browser ? AnswerBrowser(result, form.Username, httpContext.Response) : AnswerApiClient(result);
-    }
+        if (answers.ForBrowser && result is LoginResult.Succeeded)
+        {
+            devices.Append(httpContext.Response, login.Username, deviceId);
+        }
 
-    /// <summary>RFC 6749 JSON: the token, or the error with its registered code.</summary>
-    private static IResult AnswerApiClient(LoginResult result) => result switch
-    {
-        LoginResult.Succeeded success => OAuthResults.Token(success.Token),
-        LoginResult.Failed failure => OAuthResults.Error(StatusCodes.Status400BadRequest, OAuthResults.InvalidGrant, failure.Message),
-        LoginResult.Throttled throttled => RetryAfter.With(
-            OAuthResults.Error(StatusCodes.Status429TooManyRequests, OAuthResults.SlowDown, throttled.Message),
-            throttled.RetryAfterSeconds),
-        _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
-    };
-
-    /// <summary>A session and the home page, or the login page again with the message.</summary>
-    private static IResult AnswerBrowser(LoginResult result, string? email, HttpResponse response) => result switch
-    {
-        LoginResult.Succeeded success => StartSession(response, success),
-        LoginResult.Failed failure => LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: failure.Message),
-        LoginResult.Throttled throttled => RetryAfter.With(
-            LoginPage.Result(StatusCodes.Status429TooManyRequests, email: email, error: throttled.Message),
-            throttled.RetryAfterSeconds),
-        _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
-    };
-
-    private static IResult StartSession(HttpResponse response, LoginResult.Succeeded success)
-    {
-        SessionCookie.Append(response, success.Token);
-        return PageResults.SeeOther("/");
+        return answers.Login(result, httpContext.Response);
     }
 
     private static async Task<IResult> Logout(
@@ -165,10 +154,8 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private const string CrossSiteLogin = "Cross-site requests to this endpoint are refused";
-
     private static IResult CrossSiteProblem() =>
-        TypedResults.Problem(CrossSiteLogin, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        TypedResults.Problem(TokenResults.CrossSiteRefused, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         string.Equals(value.ToString(), "true", StringComparison.OrdinalIgnoreCase) || value.ToString() == "1";

@@ -4,6 +4,9 @@ namespace FastApiLearning.WebApi.Errors;
 
 public static class RetryAfter
 {
+    /// <summary>A wait in whole seconds, at least one.</summary>
+    public static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     /// <summary>The same answer, with <c>Retry-After</c> in whole seconds.</summary>
     public static IResult With(IResult inner, int seconds) => new RetryAfterResult(inner, seconds);
 

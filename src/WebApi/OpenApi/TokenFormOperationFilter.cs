@@ -1,5 +1,4 @@
 using FastApiLearning.WebApi.Contracts;
-using FastApiLearning.WebApi.Errors;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -10,7 +9,8 @@ public sealed class TokenFormOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        if (!context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<OAuthTokenEndpointMetadata>().Any())
+        // The endpoint that binds the form itself (so routing declares no body for it).
+        if (context.MethodInfo?.GetParameters().Any(parameter => parameter.ParameterType == typeof(TokenForm)) != true)
         {
             return;
         }

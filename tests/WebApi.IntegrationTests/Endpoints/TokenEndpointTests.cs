@@ -149,10 +149,24 @@ public sealed class TokenEndpointTests : ApiTest
 
     [TestCase("client_credentials")]
     [TestCase("authorization_code")]
+    [TestCase("refresh_token")]
     [TestCase("PASSWORD")]
+    [TestCase("Password")]
+    [TestCase(" password")]
+    [TestCase(" ")]
     public async Task Post_WithOtherGrantType_ReturnsUnsupportedGrantType(string grantType)
     {
         using var response = await Client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password, grantType));
+
+        var body = await AssertOAuthErrorAsync(response, "unsupported_grant_type");
+        Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "grant_type" }));
+        Assert.That(body.GetProperty("error_description").GetString(), Is.EqualTo("grant_type must be \"password\""));
+    }
+
+    [Test]
+    public async Task Post_WithOtherGrantTypeAndNoUsername_ReturnsUnsupportedGrantTypeAtOnce()
+    {
+        using var response = await Client.PostAsync("/token", Forms.Login("", "", "client_credentials"));
 
         var body = await AssertOAuthErrorAsync(response, "unsupported_grant_type");
         Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "grant_type" }));

@@ -3,18 +3,14 @@ using Mediator;
 namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>
-/// An OAuth2 password-grant request (RFC 6749 §4.3.2). Missing form fields arrive as empty
-/// strings; <see cref="LoginCommandValidator"/> says what is wrong with them. <paramref name="ClientIp"/>
-/// is not a form field: the endpoint adds it, for throttling and the security log. So is
-/// <paramref name="DeviceId"/>: a browser's device cookie for this username, when it carries a valid one.
+/// A login with an email and a password (what OAuth2's password grant carries). Missing fields arrive
+/// as empty strings; <see cref="LoginCommandValidator"/> says what is wrong with them.
 /// </summary>
+/// <param name="ClientIp">Where the attempt came from, for throttling and the security log.</param>
+/// <param name="DeviceId">A browser's device cookie for this username, when it carries a valid one.</param>
 public sealed record LoginCommand(
     string Username,
     string Password,
-    string? GrantType = null,
-    string? Scope = null,
-    string? ClientId = null,
-    string? ClientSecret = null,
     string? ClientIp = null,
     string? DeviceId = null) : ICommand<LoginResult>
 {

@@ -3,14 +3,11 @@ using FluentValidation;
 namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>
-/// Checks the password-grant form. Failures are keyed by the RFC 6749 form field names, since
-/// those are what the caller sent and can fix.
+/// Checks a login. Failures are keyed by the form field names (<c>username</c>, <c>password</c>),
+/// since those are what the caller sent and can fix.
 /// </summary>
 public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
-    /// <summary>The RFC 6749 error code for a grant type other than <c>password</c>.</summary>
-    public const string UnsupportedGrantType = "unsupported_grant_type";
-
     public const int MaxUsernameLength = 255;
     public const int MaxPasswordLength = 1024;
 
@@ -31,11 +28,5 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
             .NotEmpty().WithMessage("password is required")
             .MaximumLength(MaxPasswordLength).WithMessage($"password must be at most {MaxPasswordLength} characters")
             .OverridePropertyName("password");
-
-        RuleFor(c => c.GrantType)
-            .Must(grantType => string.IsNullOrEmpty(grantType) || grantType == "password")
-            .WithMessage("grant_type must be \"password\"")
-            .WithErrorCode(UnsupportedGrantType)
-            .OverridePropertyName("grant_type");
     }
 }

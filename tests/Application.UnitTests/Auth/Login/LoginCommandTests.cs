@@ -5,11 +5,11 @@ namespace FastApiLearning.Application.UnitTests.Auth.Login;
 public sealed class LoginCommandTests
 {
     [Test]
-    public void ToString_NamesUsernameAndClientIpButNeverThePassword()
+    public void ToString_NamesUsernameAndClientIpButNeitherThePasswordNorTheDevice()
     {
         // Arrange
         var command = new LoginCommand(
-            "behai_nguyen@hotmail.com", "Tr0ub4dor&3-correct-horse", ClientSecret: "client-secret", ClientIp: "203.0.113.7");
+            "behai_nguyen@hotmail.com", "Tr0ub4dor&3-correct-horse", ClientIp: "203.0.113.7", DeviceId: "device-1");
 
         // Act
         var text = command.ToString();
@@ -18,6 +18,6 @@ public sealed class LoginCommandTests
         Assert.That(text, Does.Contain("behai_nguyen@hotmail.com"));
         Assert.That(text, Does.Contain("203.0.113.7"));
         Assert.That(text, Does.Not.Contain("Tr0ub4dor&3-correct-horse"));
-        Assert.That(text, Does.Not.Contain("client-secret"));
+        Assert.That(text, Does.Not.Contain("device-1"));
     }
 }

@@ -15,7 +15,7 @@ public sealed class LoginCommandValidatorTests
     public void Validate_WhenCommandIsValid_HasNoErrors()
     {
         // Arrange
-        var command = new LoginCommand(ValidEmail, ValidPassword, "password", "", "client", "secret");
+        var command = new LoginCommand(ValidEmail, ValidPassword, "203.0.113.7", "device-1");
 
         // Act
         var result = _validator.TestValidate(command);
@@ -172,54 +172,18 @@ public sealed class LoginCommandValidatorTests
             .Only();
     }
 
-    [TestCase(null)]
-    [TestCase("")]
-    [TestCase("password")]
-    public void Validate_WhenGrantTypeIsPasswordOrAbsent_HasNoErrors(string? grantType)
-    {
-        // Arrange
-        var command = new LoginCommand(ValidEmail, ValidPassword, grantType);
-
-        // Act
-        var result = _validator.TestValidate(command);
-
-        // Assert
-        result.ShouldNotHaveAnyValidationErrors();
-    }
-
-    [TestCase("client_credentials")]
-    [TestCase("authorization_code")]
-    [TestCase("refresh_token")]
-    [TestCase("Password")]
-    [TestCase(" password")]
-    [TestCase(" ")]
-    public void Validate_WhenGrantTypeIsNotPassword_HasUnsupportedGrantTypeError(string grantType)
-    {
-        // Arrange
-        var command = new LoginCommand(ValidEmail, ValidPassword, grantType);
-
-        // Act
-        var result = _validator.TestValidate(command);
-
-        // Assert
-        result.ShouldHaveValidationErrorFor("grant_type")
-            .WithErrorCode("unsupported_grant_type")
-            .WithErrorMessage("grant_type must be \"password\"")
-            .Only();
-    }
-
     [Test]
     public void Validate_WhenEveryFieldIsWrong_KeysErrorsByFormFieldNames()
     {
         // Arrange
-        var command = new LoginCommand("", "", "client_credentials");
+        var command = new LoginCommand("", "");
 
         // Act
         var result = _validator.TestValidate(command);
 
-        // Assert
+        // Assert: the grant type is the token endpoint's business, not this use case's.
         Assert.That(
             result.Errors.Select(e => e.PropertyName),
-            Is.EquivalentTo(new[] { "username", "password", "grant_type" }));
+            Is.EquivalentTo(new[] { "username", "password" }));
     }
 }

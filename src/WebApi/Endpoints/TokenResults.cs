@@ -1,0 +1,105 @@
+using FastApiLearning.Application.Auth.Login;
+using FastApiLearning.Application.Common.Exceptions;
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.WebApi.Contracts;
+using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.Pages;
+using FastApiLearning.WebApi.Sessions;
+
+namespace FastApiLearning.WebApi.Endpoints;
+
+/// <summary>
+/// Every answer of <c>POST /token</c>, in the two shapes its callers read, side by side: RFC 6749
+/// JSON for API clients (Swagger UI, curl, OAuth2 libraries), and for the browser's login form a
+/// session and a redirect, or the login page again with the message. RFC 6749 §5.1 wants every
+/// one of them uncacheable (the pages set that themselves).
+/// </summary>
+/// <param name="forBrowser">The caller is the browser's form (<see cref="BrowserRequest.PrefersHtml"/>).</param>
+/// <param name="email">What the form sent as username, put back in its field on the page.</param>
+public sealed class TokenResults(bool forBrowser, string? email)
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidGrant = "invalid_grant";
+    public const string UnsupportedGrantType = "unsupported_grant_type";
+    public const string TemporarilyUnavailable = "temporarily_unavailable";
+
+    /// <summary>RFC 8628's registered error for a client that must wait before trying again.</summary>
+    public const string SlowDown = "slow_down";
+
+    public const string GrantTypeMustBePassword = "grant_type must be \"password\"";
+    public const string CrossSiteRefused = "Cross-site requests to this endpoint are refused";
+
+    public bool ForBrowser => forBrowser;
+
+    /// <summary>The body is no readable form (or too big for one).</summary>
+    public IResult UnreadableForm(int status, string problem) =>
+        forBrowser ? LoginPage.Result(status, error: problem) : Error(status, InvalidRequest, problem);
+
+    public IResult GrantTypeNotSupported()
+    {
+        var errors = new Dictionary<string, string[]> { ["grant_type"] = [GrantTypeMustBePassword] };
+        return forBrowser
+            ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors)
+            : Error(StatusCodes.Status400BadRequest, UnsupportedGrantType, GrantTypeMustBePassword, errors);
+    }
+
+    public IResult CrossSite() =>
+        forBrowser
+            ? LoginPage.Result(StatusCodes.Status403Forbidden, error: LoginPage.CrossSite)
+            : Error(StatusCodes.Status403Forbidden, InvalidRequest, CrossSiteRefused);
+
+    /// <summary>The browser's form came without a valid antiforgery token (login CSRF, or a stale page).</summary>
+    public IResult FormExpired() => LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: LoginPage.FormExpired);
+
+    /// <summary>Fields the use case's validator refused, keyed by form field.</summary>
+    public IResult InvalidFields(IReadOnlyDictionary<string, string[]> errors) =>
+        forBrowser
+            ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors)
+            : Error(StatusCodes.Status400BadRequest, InvalidRequest, string.Join("; ", errors.Values.SelectMany(messages => messages)), errors);
+
+    /// <summary>Something the login needs is saturated or out of reach: 503 with <c>Retry-After</c>.</summary>
+    public IResult Unavailable(ServiceUnavailableException unavailable) =>
+        RetryAfter.With(
+            forBrowser
+                ? LoginPage.Result(StatusCodes.Status503ServiceUnavailable, email: email, error: unavailable.Message)
+                : Error(StatusCodes.Status503ServiceUnavailable, TemporarilyUnavailable, unavailable.Message),
+            RetryAfter.Seconds(unavailable.RetryAfter));
+
+    /// <summary>What the login came to: a token (or a session), or the error with its registered code.</summary>
+    public IResult Login(LoginResult result, HttpResponse response) => result switch
+    {
+        LoginResult.Succeeded success when forBrowser => StartSession(response, success.Token),
+        LoginResult.Succeeded success => Token(success.Token),
+        LoginResult.Failed failure => forBrowser
+            ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: failure.Message)
+            : Error(StatusCodes.Status400BadRequest, InvalidGrant, failure.Message),
+        LoginResult.Throttled throttled => RetryAfter.With(
+            forBrowser
+                ? LoginPage.Result(StatusCodes.Status429TooManyRequests, email: email, error: throttled.Message)
+                : Error(StatusCodes.Status429TooManyRequests, SlowDown, throttled.Message),
+            throttled.RetryAfterSeconds),
+        _ => throw new InvalidOperationException($"Unhandled login result {result.GetType().Name}."),
+    };
+
+    private static IResult StartSession(HttpResponse response, AccessToken token)
+    {
+        SessionCookie.Append(response, token);
+        return PageResults.SeeOther("/");
+    }
+
+    private static IResult Token(AccessToken token) =>
+        new NoStoreResult(TypedResults.Ok(new TokenResponse(token.Value, "bearer", (long)token.Lifetime.TotalSeconds)));
+
+    private static IResult Error(int statusCode, string error, string description, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new NoStoreResult(TypedResults.Json(new OAuthErrorResponse(error, description, description, errors), statusCode: statusCode));
+
+    private sealed class NoStoreResult(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.Headers.Pragma = "no-cache";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
