@@ -7,8 +7,8 @@ using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
-using Mediator;
 using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace FastApiLearning.WebApi.Endpoints;
