@@ -1,5 +1,6 @@
 using System.Net;
 using FastApiLearning.Infrastructure.Redis;
+using FastApiLearning.TestSupport.Logging;
 using FastApiLearning.WebApi.RedisTests.Support;
 using Microsoft.Extensions.Logging;
 

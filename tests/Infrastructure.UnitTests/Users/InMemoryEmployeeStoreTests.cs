@@ -2,6 +2,7 @@ using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Users;
+using FastApiLearning.TestSupport.Employees;
 using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Users;
@@ -13,25 +14,12 @@ public sealed class InMemoryEmployeeStoreTests
 
     private const string UpgradedHash = "$argon2id$v=19$m=65536,t=3,p=1$new-salt$new-hash";
 
-    private static readonly Employee s_beHai = new(
-        500222,
-        "behai_nguyen@hotmail.com",
-        "$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw",
-        new DateOnly(1970, 10, 27),
-        "Be Hai",
-        "Doe",
-        Gender.M,
-        new DateOnly(2021, 6, 15));
+    // As the seed file holds them, with its hashes.
+    private static readonly Employee s_beHai =
+        SampleEmployees.Behai("$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw");
 
-    private static readonly Employee s_pranav = new(
-        10198,
-        "pranav.furedi.10198@gmail.com",
-        "$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc",
-        new DateOnly(1953, 6, 7),
-        "Pranav",
-        "Furedi",
-        Gender.M,
-        new DateOnly(1985, 10, 20));
+    private static readonly Employee s_pranav =
+        SampleEmployees.Pranav("$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc");
 
     [Test]
     public void FromFile_WhenSeedFileIsRead_HoldsBothSampleEmployees()

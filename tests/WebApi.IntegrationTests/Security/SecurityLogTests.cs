@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FastApiLearning.TestSupport.Logging;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using FastApiLearning.TestSupport.Logging;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Security;

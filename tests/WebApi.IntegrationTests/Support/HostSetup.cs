@@ -1,3 +1,4 @@
+using FastApiLearning.TestSupport.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
-using System.Globalization;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
-using FastApiLearning.Application.UnitTests.Support;
 using FastApiLearning.Domain.Employees;
+using FastApiLearning.TestSupport.Employees;
+using FastApiLearning.TestSupport.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Login;
@@ -21,15 +21,7 @@ public sealed class LoginCommandHandlerTests
     // Distinctive enough that finding it in a log line cannot be a coincidence.
     private const string SecretPassword = "Tr0ub4dor&3-correct-horse";
 
-    private static readonly Employee s_employee = new(
-        500222,
-        Email,
-        StoredHash,
-        new DateOnly(1970, 10, 27),
-        "Be Hai",
-        "Doe",
-        Gender.M,
-        new DateOnly(2021, 6, 15));
+    private static readonly Employee s_employee = SampleEmployees.Behai(StoredHash);
 
     private static readonly AccessToken s_token = new(
         "header.payload.signature",
@@ -43,7 +35,7 @@ public sealed class LoginCommandHandlerTests
     private Mock<IPasswordHasher> _passwordHasher = null!;
     private Mock<ILoginThrottle> _throttle = null!;
     private Mock<ITokenIssuer> _tokenIssuer = null!;
-    private CapturingLoggerFactory _logs = null!;
+    private LogCapture _logs = null!;
     private LoginCommandHandler _handler = null!;
 
     [SetUp]
@@ -85,7 +77,7 @@ public sealed class LoginCommandHandlerTests
             .Setup(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
 
-        _logs = new CapturingLoggerFactory();
+        _logs = new LogCapture();
         _handler = new LoginCommandHandler(
             _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, _logs);
     }
@@ -605,16 +597,5 @@ public sealed class LoginCommandHandlerTests
         AssertNoLogEntryContains(SecretPassword);
     }
 
-    private void AssertNoLogEntryContains(string secret)
-    {
-        Assert.That(_logs.Entries, Is.Not.Empty);
-        foreach (var entry in _logs.Entries)
-        {
-            Assert.That(entry.Message, Does.Not.Contain(secret));
-            foreach (var value in entry.State.Values)
-            {
-                Assert.That(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", Does.Not.Contain(secret));
-            }
-        }
-    }
+    private void AssertNoLogEntryContains(string secret) => SecurityLogAssert.NeverContains(_logs.Entries, secret);
 }

@@ -1,7 +1,7 @@
 using FastApiLearning.Application.Auth.Logout;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
-using FastApiLearning.Application.UnitTests.Support;
+using FastApiLearning.TestSupport.Logging;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,7 +18,7 @@ public sealed class LogoutCommandHandlerTests
     private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 10, 5, 250, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
-    private CapturingLoggerFactory _logs = null!;
+    private LogCapture _logs = null!;
     private LogoutCommandHandler _handler = null!;
 
     [SetUp]
@@ -31,7 +31,7 @@ public sealed class LogoutCommandHandlerTests
         _revocations
             .Setup(r => r.RevokeAllAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
-        _logs = new CapturingLoggerFactory();
+        _logs = new LogCapture();
         _handler = new LogoutCommandHandler(_revocations.Object, new FakeTimeProvider(s_now), _logs);
     }
 

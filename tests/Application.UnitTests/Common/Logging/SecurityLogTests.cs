@@ -1,5 +1,5 @@
 using FastApiLearning.Application.Common.Logging;
-using FastApiLearning.Application.UnitTests.Support;
+using FastApiLearning.TestSupport.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.UnitTests.Common.Logging;
@@ -9,13 +9,13 @@ public sealed class SecurityLogTests
     private const string Username = "behai_nguyen@hotmail.com";
     private const string ClientIp = "203.0.113.7";
 
-    private CapturingLoggerFactory _logs = null!;
+    private LogCapture _logs = null!;
     private ILogger _logger = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _logs = new CapturingLoggerFactory();
+        _logs = new LogCapture();
         _logger = _logs.CreateLogger(SecurityLog.Category);
     }
 

@@ -1,13 +1,14 @@
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Globalization;
 using FastApiLearning.Application.Common.Logging;
 using Microsoft.Extensions.Logging;
 
-namespace FastApiLearning.WebApi.IntegrationTests.Support;
+namespace FastApiLearning.TestSupport.Logging;
 
-/// <summary>Keeps every log event the app writes, with its structured values and scopes, for the test to read.</summary>
-public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
+/// <summary>
+/// Keeps every log event, with its structured values and scopes, for the test to read: as a logger
+/// provider added to an app under test, or as the logger factory a handler is given in a unit test.
+/// </summary>
+public sealed class LogCapture : ILoggerProvider, ILoggerFactory, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
     private IExternalScopeProvider? _scopes;
@@ -18,22 +19,20 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
     public IReadOnlyList<CapturedLog> Security(int eventId) =>
         [.. _entries.Where(entry => entry.Category == SecurityLog.Category && entry.EventId.Id == eventId)];
 
+    /// <summary>The events of one category (a class's full name, for an <c>ILogger&lt;T&gt;</c>).</summary>
+    public IReadOnlyList<CapturedLog> Of(string category) => [.. _entries.Where(entry => entry.Category == category)];
+
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
-    public void Dispose()
+    void ILoggerFactory.AddProvider(ILoggerProvider provider)
     {
     }
 
-    private static string Describe(object? value) => value switch
+    public void Dispose()
     {
-        null => "",
-        string text => text,
-        IEnumerable<KeyValuePair<string, object?>> pairs => string.Join("; ", pairs.Select(pair => $"{pair.Key}={Describe(pair.Value)}")),
-        IEnumerable items => string.Join(", ", items.Cast<object?>().Select(Describe)),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    }
 
     private sealed class CapturingLogger(LogCapture capture, string category) : ILogger
     {
@@ -44,11 +43,17 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? pairs.Select(pair => new KeyValuePair<string, string>(pair.Key, Describe(pair.Value))).ToArray()
-                : [];
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (var (key, value) in pairs)
+                {
+                    values[key] = value;
+                }
+            }
+
             var scopes = new List<string>();
-            capture._scopes?.ForEachScope((scope, list) => list.Add(Describe(scope)), scopes);
+            capture._scopes?.ForEachScope((scope, list) => list.Add(CapturedLog.Describe(scope)), scopes);
             capture._entries.Enqueue(new CapturedLog(
                 category, logLevel, eventId, formatter(state, exception), values, exception?.ToString(), scopes));
         }
