@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Infrastructure.Security;
 
@@ -48,6 +49,57 @@ public class WorkGateTests
         release.Set();
         Assert.That(await holder, Is.True);
         Assert.That(await waiter, Is.True);
+        Assert.That(gate.Queued, Is.Zero);
+    }
+
+    [Test]
+    public async Task RunAsync_WhenThereIsNoQueueAndTheSlotIsBusy_RefusesAtOnce()
+    {
+        // Arrange: MaxQueue = 0 means no login waits; LoginFloodTests relies on it.
+        using var gate = new WorkGate(concurrency: 1, maxQueue: 0);
+        using var release = new ManualResetEventSlim();
+        var holder = await HoldTheOnlySlotAsync(gate, release);
+
+        // Act
+        var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(async () => await gate.RunAsync(() => true, CancellationToken.None));
+
+        // Assert
+        Assert.That(refused?.Message, Is.EqualTo("Too many logins are being processed; try again shortly."));
+        Assert.That(refused?.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(1)));
+        Assert.That(gate.Queued, Is.Zero);
+        release.Set();
+        Assert.That(await holder, Is.True);
+    }
+
+    [Test]
+    public async Task RunAsync_RunsQueuedWorkOldestFirst()
+    {
+        // Arrange
+        using var gate = new WorkGate(concurrency: 1, maxQueue: 3);
+        using var release = new ManualResetEventSlim();
+        var holder = await HoldTheOnlySlotAsync(gate, release);
+        var order = new ConcurrentQueue<int>();
+        var waiters = new List<Task<bool>>();
+        for (var i = 0; i < 3; i++)
+        {
+            var n = i;
+            waiters.Add(gate.RunAsync(
+                () =>
+                {
+                    order.Enqueue(n);
+                    return true;
+                },
+                CancellationToken.None).AsTask());
+            await WaitUntilAsync(() => gate.Queued == n + 1);
+        }
+
+        // Act
+        release.Set();
+        await Task.WhenAll(waiters);
+
+        // Assert
+        Assert.That(await holder, Is.True);
+        Assert.That(order, Is.EqualTo(new[] { 0, 1, 2 }));
         Assert.That(gate.Queued, Is.Zero);
     }
 
