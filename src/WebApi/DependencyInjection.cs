@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddExceptionHandler<ValidationExceptionHandler>();
         services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
         services.AddHealthChecks();
+        services.AddHostedService<StartupAddresses>();
 
         services.AddAntiforgery(options =>
         {
