@@ -27,7 +27,6 @@ public static class DependencyInjection
         services.AddOptions<EmployeeStoreOptions>()
             .Bind(configuration.GetSection(EmployeeStoreOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => File.Exists(o.ResolvedDataFile), "EmployeeStore:DataFile names no file.")
             .ValidateOnStart();
         services.AddSingleton<IEmployeeStore>(sp =>
             InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
@@ -51,8 +50,6 @@ public static class DependencyInjection
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.UsernameWindow > TimeSpan.Zero && o.ClientWindow > TimeSpan.Zero
-                && o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff, "Throttling windows and back-offs must be positive.")
             .ValidateOnStart();
         services.AddSingleton<ILoginThrottle, LoginThrottle>();
 
@@ -79,7 +76,6 @@ public static class DependencyInjection
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.Timeout > TimeSpan.Zero, "Redis:Timeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => RedisConnection.Connect(connectionString, sp.GetRequiredService<IOptions<RedisOptions>>().Value));
         services.AddSingleton<RedisCalls>();

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FastApiLearning.Infrastructure.Redis;
 
 /// <summary>Used only when <c>ConnectionStrings:Redis</c> is set.</summary>
-public sealed class RedisOptions
+public sealed class RedisOptions : IValidatableObject
 {
     public const string SectionName = "Redis";
 
@@ -13,4 +13,12 @@ public sealed class RedisOptions
 
     /// <summary>The longest a request waits for Redis before it is answered 503.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Timeout <= TimeSpan.Zero)
+        {
+            yield return new("Redis:Timeout must be positive.", [nameof(Timeout)]);
+        }
+    }
 }

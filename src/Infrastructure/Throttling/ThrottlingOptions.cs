@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace FastApiLearning.Infrastructure.Throttling;
 
 /// <summary>Brute-force limits of <c>/token</c>. The defaults are the service's documented policy.</summary>
-public sealed class ThrottlingOptions
+public sealed class ThrottlingOptions : IValidatableObject
 {
     public const string SectionName = "Throttling";
 
@@ -37,4 +37,23 @@ public sealed class ThrottlingOptions
     /// </summary>
     [Range(100, 10_000_000)]
     public int MaxTrackedCounters { get; set; } = 50_000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(UsernameWindow), UsernameWindow), (nameof(ClientWindow), ClientWindow), (nameof(InitialBackoff), InitialBackoff),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                yield return new($"Throttling:{name} must be positive.", [name]);
+            }
+        }
+
+        if (MaxBackoff < InitialBackoff)
+        {
+            yield return new("Throttling:MaxBackoff must be at least Throttling:InitialBackoff.", [nameof(MaxBackoff)]);
+        }
+    }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FastApiLearning.Infrastructure.Users;
 
-public sealed class EmployeeStoreOptions
+public sealed class EmployeeStoreOptions : IValidatableObject
 {
     public const string SectionName = "EmployeeStore";
 
@@ -11,4 +11,12 @@ public sealed class EmployeeStoreOptions
     public string DataFile { get; set; } = Path.Combine("Data", "employees.json");
 
     public string ResolvedDataFile => Path.GetFullPath(DataFile, AppContext.BaseDirectory);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!File.Exists(ResolvedDataFile))
+        {
+            yield return new($"EmployeeStore:DataFile names no file ({ResolvedDataFile}).");
+        }
+    }
 }

@@ -25,6 +25,24 @@ public sealed class StartupTests
         Assert.That(error?.Message, Does.Contain(reason).And.Contain("Jwt__SigningKey"));
     }
 
+    [TestCase("Throttling:UsernameWindow", "00:00:00", "Throttling:UsernameWindow must be positive")]
+    [TestCase("Throttling:ClientWindow", "-00:01:00", "Throttling:ClientWindow must be positive")]
+    [TestCase("Throttling:MaxBackoff", "00:00:10", "Throttling:MaxBackoff must be at least")]
+    [TestCase("EmployeeStore:DataFile", "no-such-file.json", "EmployeeStore:DataFile names no file")]
+    [TestCase("Redis:Timeout", "00:00:00", "Redis:Timeout must be positive")]
+    [TestCase("Throttling:MaxTrackedCounters", "5", "MaxTrackedCounters")]
+    public void Start_WithASettingOutOfRange_FailsNamingIt(string key, string value, string message)
+    {
+        // Every setting is validated one way (data annotations on its options class), time spans too.
+        using var factory = new ApiFactory(builder => builder
+            .UseSetting(key, value)
+            .UseSetting("ConnectionStrings:Redis", key.StartsWith("Redis", StringComparison.Ordinal) ? "127.0.0.1:1" : null));
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error?.Message, Does.Contain(message));
+    }
+
     [Test]
     public async Task Start_InProductionWithAKey_Serves()
     {
