@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using FastApiLearning.Domain.Employees;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

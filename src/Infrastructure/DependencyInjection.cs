@@ -3,6 +3,7 @@ using FastApiLearning.Infrastructure.Redis;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
 using FastApiLearning.Infrastructure.Throttling;
+using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

@@ -3,7 +3,7 @@ using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;

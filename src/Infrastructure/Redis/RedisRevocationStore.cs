@@ -1,5 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

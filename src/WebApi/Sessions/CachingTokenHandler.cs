@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

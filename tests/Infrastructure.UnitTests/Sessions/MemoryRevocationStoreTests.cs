@@ -1,5 +1,5 @@
-using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,4 @@
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using FastApiLearning.WebApi.Sessions;
 using Microsoft.Extensions.Options;

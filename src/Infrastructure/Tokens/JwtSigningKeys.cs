@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.Infrastructure.Security;
+namespace FastApiLearning.Infrastructure.Tokens;
 
 /// <summary>The keys tokens are signed with and checked against, built once from <see cref="JwtOptions"/>.</summary>
 public sealed class JwtSigningKeys

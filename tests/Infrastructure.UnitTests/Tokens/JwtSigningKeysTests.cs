@@ -1,9 +1,9 @@
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.Infrastructure.UnitTests.Security;
+namespace FastApiLearning.Infrastructure.UnitTests.Tokens;
 
 public sealed class JwtSigningKeysTests
 {

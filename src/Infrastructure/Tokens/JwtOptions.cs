@@ -1,4 +1,4 @@
-namespace FastApiLearning.Infrastructure.Security;
+namespace FastApiLearning.Infrastructure.Tokens;
 
 public sealed class JwtOptions
 {

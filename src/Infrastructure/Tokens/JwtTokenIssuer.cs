@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.Infrastructure.Security;
+namespace FastApiLearning.Infrastructure.Tokens;
 
 /// <summary>Issues HS256-signed JWT access tokens.</summary>
 public sealed class JwtTokenIssuer(

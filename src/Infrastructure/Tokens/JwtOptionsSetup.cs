@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace FastApiLearning.Infrastructure.Security;
+namespace FastApiLearning.Infrastructure.Tokens;
 
 /// <summary>
 /// Gives Development a signing key with no setup (made once, kept in a git-ignored file so tokens

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using FastApiLearning.Domain.Employees;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.Infrastructure.UnitTests.Security;
+namespace FastApiLearning.Infrastructure.UnitTests.Tokens;
 
 public sealed class JwtTokenIssuerTests
 {

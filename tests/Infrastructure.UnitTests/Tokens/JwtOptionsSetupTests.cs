@@ -1,9 +1,9 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
-using FastApiLearning.Infrastructure.Security;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Hosting;
 
-namespace FastApiLearning.Infrastructure.UnitTests.Security;
+namespace FastApiLearning.Infrastructure.UnitTests.Tokens;
 
 public sealed class JwtOptionsSetupTests
 {
