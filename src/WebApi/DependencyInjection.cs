@@ -4,6 +4,7 @@ using FastApiLearning.Application.Common.Behaviors;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Infrastructure.Tokens;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;

@@ -2,6 +2,7 @@ using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Auth.Logout;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FastApiLearning.Application.Users.GetCurrentUser;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Pages;
 using FastApiLearning.WebApi.Sessions;
 using Mediator;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using FastApiLearning.Application.Users.GetCurrentUser;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
-using FastApiLearning.WebApi.Sessions;
 using Mediator;
 
 namespace FastApiLearning.WebApi.Endpoints;

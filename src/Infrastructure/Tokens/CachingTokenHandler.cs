@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.Infrastructure.Tokens;
 
 /// <summary>
 /// JwtBearer's token handler, remembering for each token that passed every check (signature,
@@ -88,8 +87,8 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         }
 
         // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
-        if (TokenClaims.NumericDate(jwt, JwtRegisteredClaimNames.Iat) is not { } iat
-            || TokenClaims.NumericDate(jwt, JwtRegisteredClaimNames.Exp) is not { } exp)
+        if (NumericDateClaim.Read(jwt, JwtRegisteredClaimNames.Iat) is not { } iat
+            || NumericDateClaim.Read(jwt, JwtRegisteredClaimNames.Exp) is not { } exp)
         {
             return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");
         }

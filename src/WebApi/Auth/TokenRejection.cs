@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>Why a token was refused, in words fit for the security log (never the token itself).</summary>
 public static class TokenRejection

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
+using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>Reads what the endpoints need from a validated token's principal.</summary>
 public static class TokenClaims
@@ -30,30 +30,7 @@ public static class TokenClaims
     /// A token without one counts as issued at the beginning of time.
     /// </summary>
     public static DateTimeOffset IssuedAt(SecurityToken? token) =>
-        token is JsonWebToken jwt && NumericDate(jwt, JwtRegisteredClaimNames.Iat) is { } seconds and > 0 and < 253_402_300_799m
+        token is JsonWebToken jwt && NumericDateClaim.Read(jwt, JwtRegisteredClaimNames.Iat) is { } seconds and > 0 and < 253_402_300_799m
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
             : DateTimeOffset.MinValue;
-
-    /// <summary>
-    /// A NumericDate claim (<c>iat</c>, <c>exp</c>) as the token's JSON has it, fraction included (the
-    /// token handler rounds a fractional <c>iat</c> to whole seconds); <c>null</c> when absent or not a number.
-    /// </summary>
-    public static decimal? NumericDate(JsonWebToken jwt, string claim)
-    {
-        var reader = new Utf8JsonReader(Base64UrlEncoder.DecodeBytes(jwt.EncodedPayload));
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(claim))
-            {
-                return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var seconds) ? seconds : null;
-            }
-
-            if (reader.CurrentDepth >= 1 && reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-            }
-        }
-
-        return null;
-    }
 }

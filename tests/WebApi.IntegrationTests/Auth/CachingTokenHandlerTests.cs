@@ -1,11 +1,11 @@
 using FastApiLearning.Infrastructure.Tokens;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.IntegrationTests.Support;
-using FastApiLearning.WebApi.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
-namespace FastApiLearning.WebApi.IntegrationTests.Sessions;
+namespace FastApiLearning.WebApi.IntegrationTests.Auth;
 
 public sealed class CachingTokenHandlerTests
 {
