@@ -110,7 +110,7 @@ public static class DependencyInjection
             ClockSkew = jwt.Value.ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
-            NameClaimType = "name",
+            NameClaimType = TokenClaimNames.Name,
         };
         options.Events = new JwtBearerEvents
         {

@@ -35,11 +35,11 @@ public sealed class JwtTokenIssuer(
             SigningCredentials = keys.SigningCredentials,
             Claims = new Dictionary<string, object>
             {
-                [JwtRegisteredClaimNames.Sub] = employee.EmpNo.ToString(CultureInfo.InvariantCulture),
-                [JwtRegisteredClaimNames.Email] = employee.Email,
-                [JwtRegisteredClaimNames.Name] = employee.FullName,
-                [JwtRegisteredClaimNames.Jti] = id,
-                [JwtRegisteredClaimNames.Iat] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
+                [TokenClaimNames.Subject] = employee.EmpNo.ToString(CultureInfo.InvariantCulture),
+                [TokenClaimNames.Email] = employee.Email,
+                [TokenClaimNames.Name] = employee.FullName,
+                [TokenClaimNames.TokenId] = id,
+                [TokenClaimNames.IssuedAt] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
             },
         });
 

@@ -10,18 +10,18 @@ namespace FastApiLearning.WebApi.Auth;
 public static class TokenClaims
 {
     public static int? EmpNo(ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Sub), NumberStyles.None, CultureInfo.InvariantCulture, out var empNo)
+        int.TryParse(user.FindFirstValue(TokenClaimNames.Subject), NumberStyles.None, CultureInfo.InvariantCulture, out var empNo)
             ? empNo
             : null;
 
-    public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Email);
+    public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.Email);
 
-    public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Jti) ?? "";
+    public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.TokenId) ?? "";
 
-    public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(JwtRegisteredClaimNames.Sub) ?? "";
+    public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.Subject) ?? "";
 
     public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>
-        long.TryParse(user.FindFirstValue(JwtRegisteredClaimNames.Exp), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        long.TryParse(user.FindFirstValue(TokenClaimNames.ExpiresAt), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : DateTimeOffset.MinValue;
 
@@ -30,7 +30,7 @@ public static class TokenClaims
     /// A token without one counts as issued at the beginning of time.
     /// </summary>
     public static DateTimeOffset IssuedAt(SecurityToken? token) =>
-        token is JsonWebToken jwt && NumericDateClaim.Read(jwt, JwtRegisteredClaimNames.Iat) is { } seconds and > 0 and < 253_402_300_799m
+        token is JsonWebToken jwt && NumericDateClaim.Read(jwt, TokenClaimNames.IssuedAt) is { } seconds and > 0 and < 253_402_300_799m
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
             : DateTimeOffset.MinValue;
 }

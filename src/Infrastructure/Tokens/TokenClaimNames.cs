@@ -1,0 +1,24 @@
+namespace FastApiLearning.Infrastructure.Tokens;
+
+/// <summary>
+/// The claims of an access token (RFC 7519 names), written by <see cref="JwtTokenIssuer"/> and read
+/// by everything that validates or uses one: one list, so the two sides cannot drift apart.
+/// </summary>
+public static class TokenClaimNames
+{
+    /// <summary>The employee's emp_no.</summary>
+    public const string Subject = "sub";
+
+    public const string Email = "email";
+
+    /// <summary>The employee's full name, the principal's name.</summary>
+    public const string Name = "name";
+
+    public const string TokenId = "jti";
+
+    /// <summary>A NumericDate to the millisecond (see <see cref="NumericDateClaim"/>).</summary>
+    public const string IssuedAt = "iat";
+
+    /// <summary>A NumericDate in whole seconds.</summary>
+    public const string ExpiresAt = "exp";
+}
