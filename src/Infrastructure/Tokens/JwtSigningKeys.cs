@@ -10,16 +10,24 @@ public sealed class JwtSigningKeys
     public JwtSigningKeys(IOptions<JwtOptions> options)
     {
         var settings = options.Value;
-        SymmetricSecurityKey[] keys = settings.SigningKeys.Count > 0
-            ? [.. settings.SigningKeys.Select(k => new SymmetricSecurityKey(Decode(k.Key)) { KeyId = k.Id })]
-            : [KeyWithDerivedId(Decode(settings.SigningKey ?? ""))];
-        SigningCredentials = new SigningCredentials(keys[0], SecurityAlgorithms.HmacSha256);
-        ValidationKeys = keys;
+        // Each key with the algorithm it signs with: a shared secret HS256, and a key of another
+        // kind, added later, its own.
+        SigningCredentials[] keys = settings.SigningKeys.Count > 0
+            ? [.. settings.SigningKeys.Select(k => Hs256(new SymmetricSecurityKey(Decode(k.Key)) { KeyId = k.Id }))]
+            : [Hs256(KeyWithDerivedId(Decode(settings.SigningKey ?? "")))];
+        SigningCredentials = keys[0];
+        ValidationKeys = [.. keys.Select(k => k.Key)];
+        ValidationAlgorithms = [.. keys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
     }
 
     public SigningCredentials SigningCredentials { get; }
 
     public IReadOnlyList<SecurityKey> ValidationKeys { get; }
+
+    /// <summary>The algorithms of <see cref="ValidationKeys"/>: a token signed with any other is refused.</summary>
+    public IReadOnlyList<string> ValidationAlgorithms { get; }
+
+    private static SigningCredentials Hs256(SymmetricSecurityKey key) => new(key, SecurityAlgorithms.HmacSha256);
 
     private static SymmetricSecurityKey KeyWithDerivedId(byte[] secret) => new(secret) { KeyId = KeyIdOf(secret) };
 

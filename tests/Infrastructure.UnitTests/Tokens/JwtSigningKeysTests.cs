@@ -42,6 +42,18 @@ public sealed class JwtSigningKeysTests
     }
 
     [Test]
+    public void ValidationAlgorithms_AreThoseTheKeysSignWith()
+    {
+        // Act
+        var rotating = CreateRotatingKeys();
+        var single = new JwtSigningKeys(Options.Create(new JwtOptions { SigningKey = Convert.ToBase64String(s_newKey) }));
+
+        // Assert: two HMAC keys, one algorithm.
+        Assert.That(rotating.ValidationAlgorithms, Is.EqualTo(new[] { SecurityAlgorithms.HmacSha256 }));
+        Assert.That(single.ValidationAlgorithms, Is.EqualTo(new[] { single.SigningCredentials.Algorithm }));
+    }
+
+    [Test]
     public async Task ValidationKeys_WhenTokenWasSignedByTheNewKey_AcceptIt()
     {
         // Arrange
