@@ -5,6 +5,7 @@ using FastApiLearning.Infrastructure.Sessions;
 using FastApiLearning.Infrastructure.Throttling;
 using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.Infrastructure.Users;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -47,6 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
+        services.AddSingleton<CachingTokenHandler>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
 
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))

@@ -1,9 +1,5 @@
-using FastApiLearning.Application.Auth.IsTokenRevoked;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
-using FastApiLearning.Application.Common.Exceptions;
-using FastApiLearning.Application.Common.Logging;
-using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
@@ -12,8 +8,6 @@ using FastApiLearning.WebApi.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
-using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace FastApiLearning.WebApi;
@@ -54,10 +48,10 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyOptions.Setup>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>, JwtSigningKeys, CachingTokenHandler>(ConfigureJwtBearer);
-        services.AddSingleton<CachingTokenHandler>();
+        // How a token is checked is set in Infrastructure; what happens around a request, here.
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options => options.EventsType = typeof(BearerEvents));
+        services.AddSingleton<BearerEvents>();
         services.AddAuthorization();
 
         services.AddEndpointsApiExplorer();
@@ -87,81 +81,5 @@ public static class DependencyInjection
         });
 
         return services;
-    }
-
-    private static ILogger SecurityLogger(HttpContext httpContext) =>
-        httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(SecurityLog.Category);
-
-    private static void ConfigureJwtBearer(
-        JwtBearerOptions options, IOptions<JwtOptions> jwt, JwtSigningKeys keys, CachingTokenHandler tokenHandler)
-    {
-        options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(tokenHandler);
-        // Keep the token's own claim names (sub, email, name) instead of WS-* URIs.
-        options.MapInboundClaims = false;
-        // The challenge says only invalid_token; the reason stays in the server's log.
-        options.IncludeErrorDetails = false;
-        options.TokenValidationParameters = new TokenValidationParameters
-        {
-            ValidIssuer = jwt.Value.Issuer,
-            ValidAudience = jwt.Value.Audience,
-            IssuerSigningKeys = keys.ValidationKeys,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            ClockSkew = jwt.Value.ClockSkew,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            NameClaimType = TokenClaimNames.Name,
-        };
-        options.Events = new JwtBearerEvents
-        {
-            // The browser session's cookie is a credential wherever a bearer token is; a request
-            // with an Authorization header is judged by that header alone.
-            OnMessageReceived = context =>
-            {
-                if (!context.Request.Headers.ContainsKey(HeaderNames.Authorization))
-                {
-                    context.Token = SessionCookie.Read(context.Request);
-                }
-
-                return Task.CompletedTask;
-            },
-            OnTokenValidated = async context =>
-            {
-                var sender = context.HttpContext.RequestServices.GetRequiredService<ISender>();
-                var principal = context.Principal ?? new System.Security.Claims.ClaimsPrincipal();
-                var query = new IsTokenRevokedQuery(
-                    TokenClaims.TokenId(principal), TokenClaims.Subject(principal), TokenClaims.IssuedAt(context.SecurityToken));
-                if (await sender.Send(query, context.HttpContext.RequestAborted))
-                {
-                    var email = context.Principal is { } revoked ? TokenClaims.Email(revoked) : null;
-                    SecurityLog.TokenRejected(SecurityLogger(context.HttpContext), TokenRejection.Revoked, email, ClientAddress.Of(context.HttpContext));
-                    context.Fail("The token has been revoked.");
-                }
-            },
-            OnAuthenticationFailed = context =>
-            {
-                // A store that did not answer is not the token's fault: that becomes a 503.
-                if (context.Exception is ServiceUnavailableException)
-                {
-                    return Task.CompletedTask;
-                }
-
-                SecurityLog.TokenRejected(
-                    SecurityLogger(context.HttpContext), TokenRejection.ReasonFor(context.Exception), null, ClientAddress.Of(context.HttpContext));
-                return Task.CompletedTask;
-            },
-            OnChallenge = context =>
-            {
-                context.HandleResponse();
-                var request = context.Request;
-                if (BrowserRequest.UsesSessionCookie(request) && BrowserRequest.PrefersHtml(request))
-                {
-                    // A person whose session ended is sent to log in again, not shown JSON.
-                    return SessionCookie.End(context.Response, "expired").ExecuteAsync(context.HttpContext);
-                }
-
-                return BearerChallenge.WriteAsync(context.Response, invalidToken: context.AuthenticateFailure is not null);
-            },
-        };
     }
 }

@@ -32,8 +32,6 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     {
         _timeProvider = timeProvider;
         _accessTokenLifetime = jwt.Value.AccessTokenLifetime;
-        // Keep the token's own claim names (sub, email, name, jti).
-        MapInboundClaims = false;
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
