@@ -11,7 +11,7 @@ namespace FastApiLearning.Infrastructure.Tokens;
 /// JwtBearer's token handler, remembering for each token that passed every check (signature,
 /// algorithm, issuer, audience, lifetime, and the two below) that it did, until it expires. A client
 /// sends the same token many times; the signature need not be checked each time. Revocation is not
-/// cached: it is checked on every request after this (JwtBearer's OnTokenValidated).
+/// cached: it is checked on every request after this (JwtBearer's TokenValidated event).
 /// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
 /// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; and a header
 /// with crit is refused, as no extension is understood here (RFC 7515 §4.1.11).
@@ -38,6 +38,18 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     {
         if (_validated.TryGetValue(token, out ValidToken? known) && known is not null)
         {
+            // MemoryCache forgets an entry by the system clock, not by this one: exp is checked on
+            // every hit, allowing the clock skew the base handler allows.
+            if (_timeProvider.GetUtcNow() > known.Expires + validationParameters.ClockSkew)
+            {
+                _validated.Remove(token);
+                return new TokenValidationResult
+                {
+                    IsValid = false,
+                    Exception = new SecurityTokenExpiredException("The token has expired.") { Expires = known.Token.ValidTo },
+                };
+            }
+
             // A fresh result each time: its claims identity is built anew, never shared between requests.
             return new TokenValidationResult
             {
@@ -59,7 +71,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
             if (expires > _timeProvider.GetUtcNow())
             {
-                _validated.Set(token, new ValidToken(jwt, result.Issuer), new MemoryCacheEntryOptions
+                _validated.Set(token, new ValidToken(jwt, result.Issuer, expires), new MemoryCacheEntryOptions
                 {
                     // Never past exp: an expired token is checked again, and refused.
                     AbsoluteExpiration = expires,
@@ -107,5 +119,5 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             : null;
     }
 
-    private sealed record ValidToken(JsonWebToken Token, string Issuer);
+    private sealed record ValidToken(JsonWebToken Token, string Issuer, DateTimeOffset Expires);
 }

@@ -3,6 +3,7 @@ using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Auth;
@@ -89,6 +90,50 @@ public sealed class CachingTokenHandlerTests
         Assert.That(second.IsValid, Is.False);
     }
 
+    [Test]
+    public async Task ValidateTokenAsync_WhenTheClockPassesExpAndTheSkew_RefusesTheRememberedTokenAsExpired()
+    {
+        // Arrange: a token remembered, then the handler's clock a second past exp + skew.
+        var clock = HostSetup.NewClock();
+        using var handler = CreateHandler(clock);
+        var token = TestTokens.Create();
+        var parameters = Parameters(TestTokens.SigningKey);
+        parameters.ClockSkew = TimeSpan.FromSeconds(30);
+        var first = await handler.ValidateTokenAsync(token, parameters);
+        clock.SetUtcNow(ExpiresAt(token) + parameters.ClockSkew + TimeSpan.FromSeconds(1));
+
+        // Act
+        var second = await handler.ValidateTokenAsync(token, parameters);
+
+        // Assert
+        Assert.That(first.IsValid, Is.True);
+        Assert.That(second.IsValid, Is.False);
+        Assert.That(second.Exception, Is.TypeOf<SecurityTokenExpiredException>());
+        Assert.That(TokenRejection.ReasonFor(second.Exception), Is.EqualTo("expired"));
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_WhenTheClockIsPastExpButWithinTheSkew_StillAnswersFromMemory()
+    {
+        // Arrange
+        var clock = HostSetup.NewClock();
+        using var handler = CreateHandler(clock);
+        var token = TestTokens.Create();
+        var parameters = Parameters(TestTokens.SigningKey);
+        parameters.ClockSkew = TimeSpan.FromSeconds(30);
+        await handler.ValidateTokenAsync(token, parameters);
+        clock.SetUtcNow(ExpiresAt(token) + parameters.ClockSkew);
+
+        // Act: a key that could not verify it, so only the cache can say yes.
+        var otherKey = Parameters(TestTokens.OtherKey());
+        otherKey.ClockSkew = parameters.ClockSkew;
+        var again = await handler.ValidateTokenAsync(token, otherKey);
+
+        // Assert
+        Assert.That(again.Exception, Is.Null);
+        Assert.That(again.IsValid, Is.True);
+    }
+
     private static IEnumerable<TestCaseData> TokensTheBaseHandlerAccepts()
     {
         yield return new TestCaseData(Token(iat: 0, exp: s_lifetime))
@@ -164,6 +209,8 @@ public sealed class CachingTokenHandlerTests
         Assert.That(again.IsValid, Is.False);
         Assert.That(again.Exception, Is.TypeOf(exceptionType), reason);
     }
+
+    private static DateTimeOffset ExpiresAt(string token) => new(new JsonWebToken(token).ValidTo, TimeSpan.Zero);
 
     private static CachingTokenHandler CreateHandler(TimeProvider clock) =>
         new(clock, Options.Create(new JwtOptions { AccessTokenLifetime = TestTokens.Lifetime }));
