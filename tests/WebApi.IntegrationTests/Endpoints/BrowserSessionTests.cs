@@ -43,6 +43,8 @@ public sealed class BrowserSessionTests
         var cookie = SessionCookie(response, "__Host-fal_session");
         Assert.That(cookie, Does.StartWith("__Host-fal_session=ey").And.Contain("secure").And.Contain("path=/"));
         Assert.That(cookie, Does.Not.Contain("domain="));
+        Assert.That(cookie, Does.Contain("httponly"), "scripts cannot read it");
+        Assert.That(cookie, Does.Contain("samesite=strict"), "other sites cannot make the browser send it");
     }
 
     [TestCase("application/json")]
