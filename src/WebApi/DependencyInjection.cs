@@ -4,7 +4,6 @@ using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;
-using FastApiLearning.WebApi.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -25,7 +24,7 @@ public static class DependencyInjection
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ValidationExceptionHandler>();
-        services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
+        services.AddExceptionHandler<ResourceUnavailableExceptionHandler>();
         services.AddHealthChecks();
         services.AddHostedService<StartupAddresses>();
 

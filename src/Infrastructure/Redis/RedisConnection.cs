@@ -29,6 +29,6 @@ public static class RedisConnection
     public static bool IsUnavailable(Exception exception) =>
         exception is RedisException or TimeoutException or ObjectDisposedException;
 
-    public static ServiceUnavailableException Unavailable(Exception inner) =>
+    public static ResourceUnavailableException Unavailable(Exception inner) =>
         new(UnavailableMessage, TimeSpan.FromSeconds(2), inner);
 }

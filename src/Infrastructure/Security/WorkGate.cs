@@ -41,7 +41,7 @@ public sealed class WorkGate : IDisposable
         using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
         if (!lease.IsAcquired)
         {
-            throw new ServiceUnavailableException("Too many logins are being processed; try again shortly.", TimeSpan.FromSeconds(1));
+            throw new ResourceUnavailableException("Too many logins are being processed; try again shortly.", TimeSpan.FromSeconds(1));
         }
 
         return await _threads.RunAsync(work).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
 using Microsoft.Extensions.Options;

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using FastApiLearning.Application.Auth.IsTokenRevoked;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
-using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
-using FastApiLearning.WebApi.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Net.Http.Headers;
@@ -50,7 +48,7 @@ public sealed class BearerEvents(ISender sender, ILoggerFactory loggerFactory) :
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         // A store that did not answer is not the token's fault: left alone, it becomes a 503.
-        if (context.Exception is not ServiceUnavailableException)
+        if (context.Exception is not ResourceUnavailableException)
         {
             SecurityLog.TokenRejected(_log, TokenRejection.ReasonFor(context.Exception), null, ClientAddress.Of(context.HttpContext));
         }

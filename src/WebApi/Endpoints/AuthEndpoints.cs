@@ -7,7 +7,6 @@ using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.Pages;
-using FastApiLearning.WebApi.Sessions;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Antiforgery;
@@ -96,7 +95,7 @@ public static class AuthEndpoints
         {
             return answers.InvalidFields(ValidationExceptionHandler.ErrorsByField(invalid));
         }
-        catch (ServiceUnavailableException unavailable)
+        catch (ResourceUnavailableException unavailable)
         {
             return answers.Unavailable(unavailable);
         }

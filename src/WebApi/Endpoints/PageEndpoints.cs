@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FastApiLearning.Application.Users.GetCurrentUser;
 using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Pages;
-using FastApiLearning.WebApi.Sessions;
 using Mediator;
 
 namespace FastApiLearning.WebApi.Endpoints;

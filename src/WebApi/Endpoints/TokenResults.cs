@@ -1,10 +1,10 @@
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Exceptions;
-using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Contracts;
-using FastApiLearning.WebApi.Errors;
+using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.Pages;
-using FastApiLearning.WebApi.Sessions;
 
 namespace FastApiLearning.WebApi.Endpoints;
 
@@ -58,7 +58,7 @@ public sealed class TokenResults(bool forBrowser, string? email)
             : Error(StatusCodes.Status400BadRequest, InvalidRequest, string.Join("; ", errors.Values.SelectMany(messages => messages)), errors);
 
     /// <summary>Something the login needs is saturated or out of reach: 503 with <c>Retry-After</c>.</summary>
-    public IResult Unavailable(ServiceUnavailableException unavailable) =>
+    public IResult Unavailable(ResourceUnavailableException unavailable) =>
         RetryAfter.With(
             forBrowser
                 ? LoginPage.Result(StatusCodes.Status503ServiceUnavailable, email: email, error: unavailable.Message)

@@ -1,4 +1,4 @@
-using FastApiLearning.WebApi.Sessions;
+using FastApiLearning.WebApi.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 

@@ -26,7 +26,7 @@ public sealed class RedisCallsTests
         // Assert
         Assert.That(beforeTimeout, Is.False);
         // (A real-time guard against a hang when the timeout is missing, not a timing assertion.)
-        var exception = await Assert.ThrowsAsync<ServiceUnavailableException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(30)));
+        var exception = await Assert.ThrowsAsync<ResourceUnavailableException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.That(exception?.Message, Is.EqualTo(RedisConnection.UnavailableMessage));
         Assert.That(exception?.InnerException, Is.InstanceOf<TimeoutException>());
     }
@@ -46,7 +46,7 @@ public sealed class RedisCallsTests
     {
         var calls = CreateCalls(new FakeTimeProvider(), TimeSpan.FromSeconds(2));
 
-        await Assert.ThrowsAsync<ServiceUnavailableException>(async () => await calls.RunAsync<RedisValue>(
+        await Assert.ThrowsAsync<ResourceUnavailableException>(async () => await calls.RunAsync<RedisValue>(
             _ => throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "down"), CancellationToken.None));
     }
 

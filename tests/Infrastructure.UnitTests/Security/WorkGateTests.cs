@@ -42,7 +42,7 @@ public class WorkGateTests
         await WaitUntilAsync(() => gate.Queued == 1);
 
         // Act
-        var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(async () => await gate.RunAsync(() => true, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ResourceUnavailableException>(async () => await gate.RunAsync(() => true, CancellationToken.None));
 
         // Assert
         Assert.That(refused?.RetryAfter, Is.GreaterThan(TimeSpan.Zero));
@@ -61,7 +61,7 @@ public class WorkGateTests
         var holder = await HoldTheOnlySlotAsync(gate, release);
 
         // Act
-        var refused = await Assert.ThrowsAsync<ServiceUnavailableException>(async () => await gate.RunAsync(() => true, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ResourceUnavailableException>(async () => await gate.RunAsync(() => true, CancellationToken.None));
 
         // Assert
         Assert.That(refused?.Message, Is.EqualTo("Too many logins are being processed; try again shortly."));

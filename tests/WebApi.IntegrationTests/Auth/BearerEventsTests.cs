@@ -135,7 +135,7 @@ public sealed class BearerEventsTests
         // Arrange
         var context = new AuthenticationFailedContext(NewHttpContext(), s_scheme, _options)
         {
-            Exception = new ServiceUnavailableException("The session store did not answer.", TimeSpan.FromSeconds(1)),
+            Exception = new ResourceUnavailableException("The session store did not answer.", TimeSpan.FromSeconds(1)),
         };
 
         // Act

@@ -41,7 +41,7 @@ public sealed class LoginCommandHandler(
             check = await passwordHasher.VerifyAsync(
                 command.Password, employee?.PasswordHash ?? passwordHasher.DummyHash, cancellationToken);
         }
-        catch (ServiceUnavailableException)
+        catch (ResourceUnavailableException)
         {
             // Nothing checked the password (a full hashing queue, a store out of reach): not a guess.
             await throttle.AbandonAsync(attempt, CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class LoginCommandHandler(
             await employees.UpdatePasswordHashAsync(employee.EmpNo, hash, cancellationToken);
             SecurityLog.PasswordHashUpgraded(_log, employee.EmpNo);
         }
-        catch (ServiceUnavailableException)
+        catch (ResourceUnavailableException)
         {
             // The hashing queue is full: the login stands, and the next one upgrades the hash.
         }

@@ -1,5 +1,3 @@
-using FastApiLearning.Application.Common.Ports;
-
 namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>What a login comes to. Every failure is a value; only the endpoint picks a status.</summary>

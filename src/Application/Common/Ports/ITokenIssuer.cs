@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Domain.Employees;
 
 namespace FastApiLearning.Application.Common.Ports;

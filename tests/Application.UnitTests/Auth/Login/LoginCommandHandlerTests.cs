@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
@@ -349,11 +350,11 @@ public sealed class LoginCommandHandlerTests
         // Arrange: the hashing queue is full, so no password was checked and no guess was made.
         _passwordHasher
             .Setup(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ServiceUnavailableException("busy", TimeSpan.FromSeconds(1)));
+            .ThrowsAsync(new ResourceUnavailableException("busy", TimeSpan.FromSeconds(1)));
         var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
 
         // Act
-        Assert.ThrowsAsync<ServiceUnavailableException>(async () => await _handler.Handle(command, CancellationToken.None));
+        Assert.ThrowsAsync<ResourceUnavailableException>(async () => await _handler.Handle(command, CancellationToken.None));
 
         // Assert
         _throttle.Verify(
@@ -445,7 +446,7 @@ public sealed class LoginCommandHandlerTests
             .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
         _passwordHasher
             .Setup(h => h.HashAsync(Password, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ServiceUnavailableException("hashing queue is full", TimeSpan.FromSeconds(1)));
+            .ThrowsAsync(new ResourceUnavailableException("hashing queue is full", TimeSpan.FromSeconds(1)));
         var command = new LoginCommand(Email, Password);
 
         // Act
@@ -467,7 +468,7 @@ public sealed class LoginCommandHandlerTests
             .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
         _employees
             .Setup(s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ServiceUnavailableException("database busy", TimeSpan.FromSeconds(1)));
+            .ThrowsAsync(new ResourceUnavailableException("database busy", TimeSpan.FromSeconds(1)));
         var command = new LoginCommand(Email, Password);
 
         // Act

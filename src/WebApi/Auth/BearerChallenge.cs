@@ -1,6 +1,6 @@
 using FastApiLearning.WebApi.Contracts;
 
-namespace FastApiLearning.WebApi.Errors;
+namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>RFC 6750 §3 answers for a protected resource, with the FastAPI original's bodies.</summary>
 public static class BearerChallenge

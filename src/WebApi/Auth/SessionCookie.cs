@@ -1,6 +1,6 @@
-using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Application.Auth;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>
 /// The browser session: the access token itself, in a cookie scripts cannot read and other sites

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FastApiLearning.WebApi.Errors;
+namespace FastApiLearning.WebApi.Http;
 
 public static class RetryAfter
 {

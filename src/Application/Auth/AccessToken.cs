@@ -1,4 +1,4 @@
-namespace FastApiLearning.Application.Common.Ports;
+namespace FastApiLearning.Application.Auth;
 
 /// <param name="Value">The signed, encoded token.</param>
 /// <param name="Id">Its <c>jti</c>, the handle a revocation is keyed by.</param>

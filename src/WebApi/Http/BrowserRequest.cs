@@ -1,7 +1,8 @@
+using FastApiLearning.WebApi.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Net.Http.Headers;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.WebApi.Http;
 
 /// <summary>Tells a browser from an API client; both are answered by the same endpoints.</summary>
 public static class BrowserRequest

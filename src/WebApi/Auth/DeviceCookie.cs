@@ -3,7 +3,7 @@ using FastApiLearning.Domain.Employees;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace FastApiLearning.WebApi.Sessions;
+namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>
 /// OWASP's "device cookie": a browser that has logged in to an account carries proof of it, bound to

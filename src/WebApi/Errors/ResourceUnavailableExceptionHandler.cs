@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastApiLearning.Application.Common.Exceptions;
+using FastApiLearning.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FastApiLearning.WebApi.Errors;
@@ -8,11 +9,11 @@ namespace FastApiLearning.WebApi.Errors;
 /// 503 with <c>Retry-After</c> when something a request needs is saturated or unreachable, as an
 /// RFC 9457 problem. (The token endpoint answers its own, in RFC 6749's shape.)
 /// </summary>
-public sealed class ServiceUnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed class ResourceUnavailableExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not ServiceUnavailableException unavailable)
+        if (exception is not ResourceUnavailableException unavailable)
         {
             return false;
         }
