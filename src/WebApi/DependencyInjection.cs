@@ -34,6 +34,7 @@ public static class DependencyInjection
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddRazorComponents();
         services.AddSingleton<DeviceCookie>();
 
         services.AddOptions<OriginOptions>()
