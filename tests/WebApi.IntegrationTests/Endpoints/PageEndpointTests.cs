@@ -1,4 +1,5 @@
 using System.Net;
+using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
@@ -20,6 +21,25 @@ public sealed class PageEndpointTests : ApiTest
         Assert.That(html, Does.Contain("""<label for="username">""").And.Contain("""<label for="password">"""));
         Assert.That(html, Does.Contain("""<button type="submit">"""));
         Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"), "no CDN");
+    }
+
+    [Test]
+    public async Task GetLogin_AnswersWithThePageHeadersAndNoOthers()
+    {
+        using var response = await Client.GetAsync("/login");
+
+        // Not what the component renderer or the antiforgery token would set on their own.
+        Assert.That(Responses.HeaderLines(response, "Date", "Set-Cookie", "Content-Length"), Is.EqualTo(new[]
+        {
+            "Cache-Control: no-store",
+            $"Content-Security-Policy: {SecurityHeadersMiddleware.AppPolicy}",
+            "Content-Type: text/html; charset=utf-8",
+            "Pragma: no-cache",
+            "Referrer-Policy: same-origin",
+            "Vary: Cookie",
+            "X-Content-Type-Options: nosniff",
+            "X-Frame-Options: DENY",
+        }));
     }
 
     [Test]
