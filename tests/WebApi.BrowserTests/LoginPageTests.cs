@@ -47,6 +47,21 @@ public sealed class LoginPageTests : BrowserTest
     }
 
     [Test]
+    public async Task LogIn_WithWrongPassword_PutsTheFocusOnThePasswordToTypeAgain()
+    {
+        await LogInAsync(SampleUsers.Behai, "wrong-password");
+        await Assertions.Expect(Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Incorrect username or password");
+
+        await Assertions.Expect(Page.GetByLabel("Password")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync(SampleUsers.Password);
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Page.WaitForURLAsync(Url("/"));
+        Assert.That(await Page.Locator("h1").TextContentAsync(), Is.EqualTo("Hello, Be Hai Doe"));
+        AssertNoCspViolations();
+    }
+
+    [Test]
     public async Task LogIn_WithKeyboardOnly_Works()
     {
         await Page.GotoAsync(Url("/login"));

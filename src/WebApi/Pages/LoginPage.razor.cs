@@ -58,6 +58,14 @@ public sealed partial class LoginPage
     [Parameter]
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; set; }
 
+    /// <summary>
+    /// After a failed attempt the email is still in its field and the password is what to type again;
+    /// a field the validator refused comes first. No script: the autofocus attribute.
+    /// </summary>
+    private bool FocusPassword =>
+        MessagesFor("username") is null
+        && (MessagesFor("password") is not null || (!string.IsNullOrEmpty(Error) && !string.IsNullOrEmpty(Email)));
+
     private string[]? MessagesFor(string field) => FieldErrors?.GetValueOrDefault(field);
 
     // Null leaves the attribute out.
