@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FastApiLearning.Application.Users.GetCurrentUser;
 using Microsoft.AspNetCore.Components;
 
@@ -11,4 +12,13 @@ public sealed partial class HomePage
 
     [Parameter, EditorRequired]
     public required UserProfile User { get; set; }
+
+    /// <summary>
+    /// The email in the pieces a narrow screen may wrap it into: after the @ and before each dot,
+    /// never inside a word.
+    /// </summary>
+    private IEnumerable<string> EmailPieces => WrapPoints().Split(User.Email).Where(piece => piece.Length > 0);
+
+    [GeneratedRegex(@"(?<=@)|(?=\.)")]
+    private static partial Regex WrapPoints();
 }
