@@ -22,10 +22,6 @@ public sealed partial class LoginPage
         _ => null,
     };
 
-    /// <summary>The email a browser form sent, to put back in its field.</summary>
-    public static string? EmailFrom(HttpRequest request) =>
-        request.HasFormContentType ? request.Form["username"].ToString() : null;
-
     /// <param name="email">Kept in its field after a failed attempt; the password never is.</param>
     /// <param name="error">Why the last attempt failed.</param>
     /// <param name="notice">News that is not an error (logged out, session expired).</param>
