@@ -34,13 +34,16 @@ public sealed class StartupTests
     public void Start_WithASettingOutOfRange_FailsNamingIt(string key, string value, string message)
     {
         // Every setting is validated one way (data annotations on its options class), time spans too.
-        using var factory = new ApiFactory(builder => builder
-            .UseSetting(key, value)
-            .UseSetting("ConnectionStrings:Redis", key.StartsWith("Redis", StringComparison.Ordinal) ? "127.0.0.1:1" : null));
+        var refused = StartupValidation.Run(
+            (key, value), ("ConnectionStrings:Redis", key.StartsWith("Redis", StringComparison.Ordinal) ? "127.0.0.1:1" : null));
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.That(refused?.Message, Does.Contain(message));
+    }
 
-        Assert.That(error?.Message, Does.Contain(message));
+    [Test]
+    public void StartupValidation_WithTheDefaults_RefusesNothing()
+    {
+        Assert.That(StartupValidation.Run(), Is.Null);
     }
 
     [Test]
