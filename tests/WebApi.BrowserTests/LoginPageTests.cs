@@ -66,7 +66,8 @@ public sealed class LoginPageTests : BrowserTest
     {
         await Page.GotoAsync(Url("/login"));
 
-        // The email field has the focus when the page opens.
+        // The email field has the focus when the page opens (waited for: autofocus lands after load).
+        await Assertions.Expect(Page.GetByLabel("Email")).ToBeFocusedAsync();
         await Page.Keyboard.TypeAsync(SampleUsers.Pranav);
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync(SampleUsers.Password);
