@@ -1,4 +1,5 @@
 using System.Net;
+using FastApiLearning.TestSupport.Security;
 using FastApiLearning.WebApi.RedisTests.Support;
 
 namespace FastApiLearning.WebApi.RedisTests;

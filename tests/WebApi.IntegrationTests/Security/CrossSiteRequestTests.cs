@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using FastApiLearning.TestSupport.Security;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Security;

@@ -1,4 +1,5 @@
 using System.Net;
+using FastApiLearning.TestSupport.Security;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Security;
