@@ -1,5 +1,6 @@
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Tokens;
+using FastApiLearning.TestSupport.Employees;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,15 +10,7 @@ namespace FastApiLearning.Infrastructure.UnitTests.Tokens;
 
 public sealed class JwtBearerOptionsSetupTests
 {
-    private static readonly Employee s_employee = new(
-        500222,
-        "behai_nguyen@hotmail.com",
-        "$argon2id$v=19$m=19456,t=2,p=1$salt$hash",
-        new DateOnly(1970, 10, 27),
-        "Be Hai",
-        "Doe",
-        Gender.M,
-        new DateOnly(2021, 6, 15));
+    private static readonly Employee s_employee = SampleEmployees.Behai();
 
     // JwtBearer's own lifetime check reads the real clock, so the issuer's starts at the real now.
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));

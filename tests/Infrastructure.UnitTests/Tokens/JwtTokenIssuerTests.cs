@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Tokens;
+using FastApiLearning.TestSupport.Employees;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,15 +17,7 @@ public sealed class JwtTokenIssuerTests
     private static readonly string s_signingKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
     private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static readonly Employee s_employee = new(
-        500222,
-        "behai_nguyen@hotmail.com",
-        "$argon2id$v=19$m=19456,t=2,p=1$salt$hash",
-        new DateOnly(1970, 10, 27),
-        "Be Hai",
-        "Doe",
-        Gender.M,
-        new DateOnly(2021, 6, 15));
+    private static readonly Employee s_employee = SampleEmployees.Behai();
 
     private readonly JsonWebTokenHandler _handler = new();
     private FakeTimeProvider _timeProvider = null!;
