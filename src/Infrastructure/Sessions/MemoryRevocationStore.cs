@@ -12,7 +12,9 @@ namespace FastApiLearning.Infrastructure.Sessions;
 /// </summary>
 public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider) : IRevocationStore, IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    // Two caches keyed by the bare jti and sub: no key string is built on every request's check.
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions());
+    private readonly MemoryCache _subjects = new(new MemoryCacheOptions());
 
     public ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -20,7 +22,7 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
         var keepUntil = expiresAt + jwtOptions.Value.ClockSkew;
         if (keepUntil > timeProvider.GetUtcNow())
         {
-            _cache.Set(TokenKey(tokenId), keepUntil, CleanUpAfter(keepUntil));
+            _tokens.Set(tokenId, keepUntil, CleanUpAfter(keepUntil));
         }
 
         return ValueTask.CompletedTask;
@@ -34,7 +36,7 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
     {
         // Tokens issued before notBefore have all expired one lifetime (and the skew) later.
         var keepUntil = notBefore + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew;
-        _cache.Set(SubjectKey(subject), new NotBefore(notBefore, keepUntil), CleanUpAfter(keepUntil));
+        _subjects.Set(subject, new NotBefore(notBefore, keepUntil), CleanUpAfter(keepUntil));
         return ValueTask.CompletedTask;
     }
 
@@ -42,12 +44,16 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
     {
         var now = timeProvider.GetUtcNow();
         var revoked =
-            (_cache.TryGetValue(TokenKey(tokenId), out DateTimeOffset until) && until > now)
-            || (_cache.TryGetValue(SubjectKey(subject), out NotBefore? all) && all is not null && all.KeepUntil > now && issuedAt <= all.Instant);
+            (_tokens.TryGetValue(tokenId, out DateTimeOffset until) && until > now)
+            || (_subjects.TryGetValue(subject, out NotBefore? all) && all is not null && all.KeepUntil > now && issuedAt <= all.Instant);
         return ValueTask.FromResult(revoked);
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _subjects.Dispose();
+    }
 
     /// <summary>The cache runs on the real clock: give it the time left, never an instant of the service's clock.</summary>
     private TimeSpan CleanUpAfter(DateTimeOffset keepUntil)
@@ -55,10 +61,6 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
         var left = keepUntil - timeProvider.GetUtcNow();
         return left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1);
     }
-
-    private static string TokenKey(string tokenId) => "revoked:" + tokenId;
-
-    private static string SubjectKey(string subject) => "notbefore:" + subject;
 
     private sealed record NotBefore(DateTimeOffset Instant, DateTimeOffset KeepUntil);
 }

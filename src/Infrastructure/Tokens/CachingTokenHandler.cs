@@ -97,7 +97,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         }
 
         // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
-        if (NumericDateClaim.Read(jwt, TokenClaimNames.IssuedAt) is not { } iat
+        if (NumericDateClaim.IssuedAt(jwt) is not { } iat
             || NumericDateClaim.Read(jwt, TokenClaimNames.ExpiresAt) is not { } exp)
         {
             return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");

@@ -30,7 +30,7 @@ public static class TokenClaims
     /// A token without one counts as issued at the beginning of time.
     /// </summary>
     public static DateTimeOffset IssuedAt(SecurityToken? token) =>
-        token is JsonWebToken jwt && NumericDateClaim.Read(jwt, TokenClaimNames.IssuedAt) is { } seconds and > 0 and < 253_402_300_799m
+        token is JsonWebToken jwt && NumericDateClaim.IssuedAt(jwt) is { } seconds and > 0 and < 253_402_300_799m
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
             : DateTimeOffset.MinValue;
 }
