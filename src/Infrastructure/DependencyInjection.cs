@@ -30,8 +30,10 @@ public static class DependencyInjection
             .Bind(configuration.GetSection(EmployeeStoreOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IEmployeeStore>(sp =>
+        services.AddSingleton(sp =>
             InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
+        services.AddSingleton<IEmployeeStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+        services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
 
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))

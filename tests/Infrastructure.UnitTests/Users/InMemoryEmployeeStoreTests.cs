@@ -129,13 +129,13 @@ public sealed class InMemoryEmployeeStoreTests
     }
 
     [Test]
-    public async Task UpdatePasswordHashAsync_WhenEmpNoIsKnown_BothLookupsReturnNewHash()
+    public async Task ReplacePasswordHashAsync_WhenEmpNoIsKnown_BothLookupsReturnNewHash()
     {
         // Arrange
         var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
 
         // Act
-        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+        await store.ReplacePasswordHashAsync(s_beHai.EmpNo, s_beHai.PasswordHash, UpgradedHash, CancellationToken.None);
 
         // Assert
         var expected = s_beHai with { PasswordHash = UpgradedHash };
@@ -144,13 +144,13 @@ public sealed class InMemoryEmployeeStoreTests
     }
 
     [Test]
-    public async Task UpdatePasswordHashAsync_WhenEmpNoIsKnown_LeavesOtherEmployeesAlone()
+    public async Task ReplacePasswordHashAsync_WhenEmpNoIsKnown_LeavesOtherEmployeesAlone()
     {
         // Arrange
         var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
 
         // Act
-        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+        await store.ReplacePasswordHashAsync(s_beHai.EmpNo, s_beHai.PasswordHash, UpgradedHash, CancellationToken.None);
 
         // Assert
         Assert.That(await store.FindByEmailAsync("pranav.furedi.10198@gmail.com", CancellationToken.None), Is.EqualTo(s_pranav));
@@ -159,14 +159,14 @@ public sealed class InMemoryEmployeeStoreTests
     }
 
     [Test]
-    public async Task UpdatePasswordHashAsync_WhenStoredEmailIsNotNormalized_UpdatesTheNormalizedLookup()
+    public async Task ReplacePasswordHashAsync_WhenStoredEmailIsNotNormalized_UpdatesTheNormalizedLookup()
     {
         // Arrange
         var stored = s_beHai with { Email = "  BeHai_Nguyen@Hotmail.COM " };
         var store = new InMemoryEmployeeStore([stored]);
 
         // Act
-        await store.UpdatePasswordHashAsync(s_beHai.EmpNo, UpgradedHash, CancellationToken.None);
+        await store.ReplacePasswordHashAsync(s_beHai.EmpNo, s_beHai.PasswordHash, UpgradedHash, CancellationToken.None);
 
         // Assert
         var expected = stored with { PasswordHash = UpgradedHash };
@@ -175,19 +175,34 @@ public sealed class InMemoryEmployeeStoreTests
     }
 
     [Test]
-    public async Task UpdatePasswordHashAsync_WhenEmpNoIsUnknown_ChangesNothing()
+    public async Task ReplacePasswordHashAsync_WhenEmpNoIsUnknown_ChangesNothing()
     {
         // Arrange
         var store = new InMemoryEmployeeStore([s_beHai, s_pranav]);
 
         // Act
-        await store.UpdatePasswordHashAsync(42, UpgradedHash, CancellationToken.None);
+        await store.ReplacePasswordHashAsync(42, s_beHai.PasswordHash, UpgradedHash, CancellationToken.None);
 
         // Assert
         Assert.That(store.Count, Is.EqualTo(2));
         Assert.That(await store.FindByEmpNoAsync(42, CancellationToken.None), Is.Null);
         Assert.That(await store.FindByEmailAsync("behai_nguyen@hotmail.com", CancellationToken.None), Is.EqualTo(s_beHai));
         Assert.That(await store.FindByEmailAsync("pranav.furedi.10198@gmail.com", CancellationToken.None), Is.EqualTo(s_pranav));
+    }
+
+    [Test]
+    public async Task ReplacePasswordHashAsync_WhenTheHashChangedMeanwhile_KeepsTheNewerOne()
+    {
+        // Arrange: another login upgraded it first.
+        var store = new InMemoryEmployeeStore([s_beHai]);
+        await store.ReplacePasswordHashAsync(s_beHai.EmpNo, s_beHai.PasswordHash, UpgradedHash, CancellationToken.None);
+
+        // Act
+        var replaced = await store.ReplacePasswordHashAsync(s_beHai.EmpNo, s_beHai.PasswordHash, "$argon2id$v=19$m=65536,t=3,p=1$late$late", CancellationToken.None);
+
+        // Assert
+        Assert.That(replaced, Is.False);
+        Assert.That((await store.FindByEmpNoAsync(s_beHai.EmpNo, CancellationToken.None))?.PasswordHash, Is.EqualTo(UpgradedHash));
     }
 
     [Test]

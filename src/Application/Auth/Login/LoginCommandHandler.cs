@@ -36,10 +36,11 @@ public sealed class LoginCommandHandler(
         {
             employee = await employees.FindByEmailAsync(username, cancellationToken);
 
-            // An unknown user still pays for a full verification, so timing does not tell
-            // a wrong password from a missing account.
-            check = await passwordHasher.VerifyAsync(
-                command.Password, employee?.PasswordHash ?? passwordHasher.DummyHash, cancellationToken);
+            // An unknown user, or one without a password, still pays for a full verification, so
+            // timing does not tell a wrong password from a missing account.
+            check = employee is { HasPassword: true }
+                ? await passwordHasher.VerifyAsync(command.Password, employee.PasswordHash, cancellationToken)
+                : await DummyVerifyAsync(command.Password, cancellationToken);
         }
         catch (ResourceUnavailableException)
         {
@@ -70,14 +71,24 @@ public sealed class LoginCommandHandler(
         return new LoginResult.Succeeded(tokenIssuer.Issue(employee));
     }
 
+    private async ValueTask<PasswordCheck> DummyVerifyAsync(string password, CancellationToken cancellationToken)
+    {
+        await passwordHasher.VerifyAsync(password, passwordHasher.DummyHash, cancellationToken);
+        return PasswordCheck.Failed;
+    }
+
     /// <summary>bcrypt or weaker Argon2 becomes Argon2id at today's parameters, while the password is at hand.</summary>
     private async ValueTask UpgradeHashAsync(Employee employee, string password, CancellationToken cancellationToken)
     {
         try
         {
             var hash = await passwordHasher.HashAsync(password, cancellationToken);
-            await employees.UpdatePasswordHashAsync(employee.EmpNo, hash, cancellationToken);
-            SecurityLog.PasswordHashUpgraded(_log, employee.EmpNo);
+            // Only over the hash this login verified: of two logins racing to upgrade, one writes and
+            // the other's hash (of the same password) is dropped, and both logins stand.
+            if (await employees.ReplacePasswordHashAsync(employee.EmpNo, employee.PasswordHash, hash, cancellationToken))
+            {
+                SecurityLog.PasswordHashUpgraded(_log, employee.EmpNo);
+            }
         }
         catch (ResourceUnavailableException)
         {

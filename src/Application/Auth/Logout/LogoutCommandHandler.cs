@@ -8,6 +8,7 @@ namespace FastApiLearning.Application.Auth.Logout;
 
 public sealed class LogoutCommandHandler(
     IRevocationStore revocations,
+    IEmployeeStore employees,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<LogoutCommand>
 {
@@ -18,9 +19,11 @@ public sealed class LogoutCommandHandler(
         if (command.Everywhere && command.EmpNo is { } empNo)
         {
             // Every token issued before this instant, this one included; a login a moment later
-            // gets a token issued after it (iat has millisecond precision).
-            await revocations.RevokeAllAsync(
-                empNo.ToString(CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), cancellationToken);
+            // gets a token issued after it (iat has millisecond precision). The revocation store
+            // tells every instance at once; the database keeps it past a restart of all of them.
+            var now = timeProvider.GetUtcNow();
+            await revocations.RevokeAllAsync(empNo.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
+            await employees.SetTokensValidAfterAsync(empNo, now, cancellationToken);
             SecurityLog.LoggedOutEverywhere(_log, command.Username, empNo, command.ClientIp);
             return Unit.Value;
         }

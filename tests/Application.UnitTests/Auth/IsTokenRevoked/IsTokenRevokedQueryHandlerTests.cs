@@ -12,6 +12,7 @@ public sealed class IsTokenRevokedQueryHandlerTests
     private static readonly DateTimeOffset s_issuedAt = new(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
+    private Mock<IEmployeeStore> _employees = null!;
     private IsTokenRevokedQueryHandler _handler = null!;
 
     [SetUp]
@@ -24,7 +25,11 @@ public sealed class IsTokenRevokedQueryHandlerTests
         _revocations
             .Setup(r => r.IsRevokedAsync(RevokedTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
-        _handler = new IsTokenRevokedQueryHandler(_revocations.Object);
+        _employees = new Mock<IEmployeeStore>();
+        _employees
+            .Setup(e => e.FindTokensValidAfterAsync(500222, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.MinValue);
+        _handler = new IsTokenRevokedQueryHandler(_revocations.Object, _employees.Object);
     }
 
     [Test]
@@ -83,5 +88,53 @@ public sealed class IsTokenRevokedQueryHandlerTests
 
         // Assert
         _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, s_issuedAt, cancellation.Token), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheEmployeeIsGone_ReturnsTrue()
+    {
+        // Arrange: removed by a command in another process, which no revocation store heard of.
+        _employees.Setup(e => e.FindTokensValidAfterAsync(500222, It.IsAny<CancellationToken>())).ReturnsAsync((DateTimeOffset?)null);
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.True);
+    }
+
+    [TestCase(0, true, TestName = "Handle_WhenIssuedInTheInstantOfTheCutoff_ReturnsTrue")]
+    [TestCase(1, true, TestName = "Handle_WhenIssuedBeforeTheCutoff_ReturnsTrue")]
+    [TestCase(-1, false, TestName = "Handle_WhenIssuedAfterTheCutoff_ReturnsFalse")]
+    public async Task Handle_ComparesIssuedAtWithTheEmployeesCutoff(int cutoffAfterIssueMs, bool expected)
+    {
+        // Arrange: a password set by an administrator voids every token issued up to then.
+        _employees
+            .Setup(e => e.FindTokensValidAfterAsync(500222, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(s_issuedAt.AddMilliseconds(cutoffAfterIssueMs));
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.EqualTo(expected));
+    }
+
+    [TestCase("")]
+    [TestCase("not-a-number")]
+    [TestCase("-5")]
+    public async Task Handle_WhenSubjectIsNoEmpNo_ReturnsTrueWithoutAskingTheDatabase(string subject)
+    {
+        // Arrange
+        var query = new IsTokenRevokedQuery(ActiveTokenId, subject, s_issuedAt);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.True);
+        _employees.VerifyNoOtherCalls();
     }
 }

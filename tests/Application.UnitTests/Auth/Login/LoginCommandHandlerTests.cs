@@ -63,8 +63,8 @@ public sealed class LoginCommandHandlerTests
             .Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(UpgradedHash);
         _employees
-            .Setup(s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Returns(ValueTask.CompletedTask);
+            .Setup(s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _tokenIssuer.Setup(i => i.Issue(s_employee)).Returns(s_token);
 
         _throttle = new Mock<ILoginThrottle>();
@@ -377,9 +377,9 @@ public sealed class LoginCommandHandlerTests
         // Assert
         _passwordHasher.Verify(h => h.HashAsync(Password, It.IsAny<CancellationToken>()), Times.Once);
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
+            s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+            s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -398,7 +398,7 @@ public sealed class LoginCommandHandlerTests
         Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
         _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+            s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _throttle.Verify(t => t.SucceededAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EquivalentTo(new[] { 1009, 1001 }));
         var kept = _logs.Entries.Single(e => e.EventId.Id == 1009);
@@ -419,7 +419,7 @@ public sealed class LoginCommandHandlerTests
         // Assert
         _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+            s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -434,7 +434,7 @@ public sealed class LoginCommandHandlerTests
         // Assert
         _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+            s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -455,7 +455,7 @@ public sealed class LoginCommandHandlerTests
         // Assert
         Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
         _employees.Verify(
-            s => s.UpdatePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+            s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1001 }));
     }
 
@@ -467,7 +467,7 @@ public sealed class LoginCommandHandlerTests
             .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
             .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
         _employees
-            .Setup(s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, It.IsAny<CancellationToken>()))
+            .Setup(s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ResourceUnavailableException("database busy", TimeSpan.FromSeconds(1)));
         var command = new LoginCommand(Email, Password);
 
@@ -493,7 +493,7 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         _passwordHasher.Verify(h => h.HashAsync(Password, cancellation.Token), Times.Once);
-        _employees.Verify(s => s.UpdatePasswordHashAsync(s_employee.EmpNo, UpgradedHash, cancellation.Token), Times.Once);
+        _employees.Verify(s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, cancellation.Token), Times.Once);
     }
 
     [TestCase("  BeHai_Nguyen@Hotmail.COM ", Email)]

@@ -18,6 +18,7 @@ public sealed class LogoutCommandHandlerTests
     private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 10, 5, 250, TimeSpan.Zero);
 
     private Mock<IRevocationStore> _revocations = null!;
+    private Mock<IEmployeeStore> _employees = null!;
     private LogCapture _logs = null!;
     private LogoutCommandHandler _handler = null!;
 
@@ -31,8 +32,12 @@ public sealed class LogoutCommandHandlerTests
         _revocations
             .Setup(r => r.RevokeAllAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
+        _employees = new Mock<IEmployeeStore>();
+        _employees
+            .Setup(e => e.SetTokensValidAfterAsync(It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _logs = new LogCapture();
-        _handler = new LogoutCommandHandler(_revocations.Object, new FakeTimeProvider(s_now), _logs);
+        _handler = new LogoutCommandHandler(_revocations.Object, _employees.Object, new FakeTimeProvider(s_now), _logs);
     }
 
     [Test]
@@ -130,6 +135,34 @@ public sealed class LogoutCommandHandlerTests
         // Assert: to the millisecond, so a login a moment later is not caught by it.
         _revocations.Verify(r => r.RevokeAllAsync("500222", s_now, cancellation.Token), Times.Once);
         _revocations.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_WhenEverywhere_KeepsTheInstantInTheEmployeesDatabase()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, EmpNo: 500222, Everywhere: true);
+
+        // Act
+        await _handler.Handle(command, cancellation.Token);
+
+        // Assert: the revocation store may be one process's memory; the database outlives a restart.
+        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, cancellation.Token), Times.Once);
+        _employees.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_WhenOneTokenIsLoggedOut_LeavesTheEmployeesDatabaseAlone()
+    {
+        // Arrange
+        var command = new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, EmpNo: 500222);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _employees.VerifyNoOtherCalls();
     }
 
     [Test]

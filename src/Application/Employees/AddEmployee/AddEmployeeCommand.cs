@@ -1,0 +1,15 @@
+using FastApiLearning.Domain.Employees;
+using Mediator;
+
+namespace FastApiLearning.Application.Employees.AddEmployee;
+
+/// <summary>A new employee who can log in with <paramref name="Password"/>; the store assigns the emp_no.</summary>
+/// <returns>The employee as stored.</returns>
+public sealed record AddEmployeeCommand(
+    string Email,
+    string FirstName,
+    string LastName,
+    Gender Gender,
+    DateOnly BirthDate,
+    DateOnly HireDate,
+    string Password) : ICommand<Employee>;
