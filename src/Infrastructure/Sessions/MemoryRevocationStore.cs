@@ -1,30 +1,39 @@
+using System.Collections.Concurrent;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Tokens;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.Infrastructure.Sessions;
 
 /// <summary>
 /// Revocations of one process. Each entry says until when it holds, judged by the service's clock;
-/// the cache's own expiry only clears it away later. Never bounded by size: dropping an entry would
-/// bring a logged-out token back, and entries can only be made as fast as logins succeed.
+/// expired entries are swept away now and then by the writes. Never bounded by size: dropping an
+/// entry would bring a logged-out token back, and entries can only be made as fast as logins
+/// succeed. Two plain dictionaries, not a MemoryCache: every authenticated request reads both,
+/// and a dictionary read does no expiry bookkeeping.
 /// </summary>
 public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider) : IRevocationStore, IDisposable
 {
-    // Two caches keyed by the bare jti and sub: no key string is built on every request's check.
-    private readonly MemoryCache _tokens = new(new MemoryCacheOptions());
-    private readonly MemoryCache _subjects = new(new MemoryCacheOptions());
+    private static readonly TimeSpan s_sweepEvery = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NotBefore> _subjects = new(StringComparer.Ordinal);
+    private long _nextSweepTicks;
+
+    /// <summary>Entries held, expired ones not yet swept included.</summary>
+    public int Count => _tokens.Count + _subjects.Count;
 
     public ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         // A token is still accepted for the clock skew after its exp, so the entry must outlive that.
         var keepUntil = expiresAt + jwtOptions.Value.ClockSkew;
-        if (keepUntil > timeProvider.GetUtcNow())
+        var now = timeProvider.GetUtcNow();
+        if (keepUntil > now)
         {
-            _tokens.Set(tokenId, keepUntil, CleanUpAfter(keepUntil));
+            _tokens[tokenId] = keepUntil;
         }
 
+        SweepIfDue(now);
         return ValueTask.CompletedTask;
     }
 
@@ -35,8 +44,10 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
     public ValueTask RevokeAllAsync(string subject, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         // Tokens issued before notBefore have all expired one lifetime (and the skew) later.
-        var keepUntil = notBefore + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew;
-        _subjects.Set(subject, new NotBefore(notBefore, keepUntil), CleanUpAfter(keepUntil));
+        var entry = new NotBefore(notBefore, notBefore + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew);
+        // Of two "log out everywhere" racing, the later instant stands.
+        _subjects.AddOrUpdate(subject, entry, (_, old) => old.Instant > entry.Instant ? old : entry);
+        SweepIfDue(timeProvider.GetUtcNow());
         return ValueTask.CompletedTask;
     }
 
@@ -44,22 +55,41 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
     {
         var now = timeProvider.GetUtcNow();
         var revoked =
-            (_tokens.TryGetValue(tokenId, out DateTimeOffset until) && until > now)
-            || (_subjects.TryGetValue(subject, out NotBefore? all) && all is not null && all.KeepUntil > now && issuedAt <= all.Instant);
+            (_tokens.TryGetValue(tokenId, out var until) && until > now)
+            || (_subjects.TryGetValue(subject, out var all) && all.KeepUntil > now && issuedAt <= all.Instant);
         return ValueTask.FromResult(revoked);
     }
 
     public void Dispose()
     {
-        _tokens.Dispose();
-        _subjects.Dispose();
+        _tokens.Clear();
+        _subjects.Clear();
     }
 
-    /// <summary>The cache runs on the real clock: give it the time left, never an instant of the service's clock.</summary>
-    private TimeSpan CleanUpAfter(DateTimeOffset keepUntil)
+    /// <summary>At most once a minute, by whichever write comes first: entries past their time go.</summary>
+    private void SweepIfDue(DateTimeOffset now)
     {
-        var left = keepUntil - timeProvider.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1);
+        var next = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < next || Interlocked.CompareExchange(ref _nextSweepTicks, (now + s_sweepEvery).UtcTicks, next) != next)
+        {
+            return;
+        }
+
+        foreach (var (tokenId, until) in _tokens)
+        {
+            if (until <= now)
+            {
+                _tokens.TryRemove(new KeyValuePair<string, DateTimeOffset>(tokenId, until));
+            }
+        }
+
+        foreach (var (subject, all) in _subjects)
+        {
+            if (all.KeepUntil <= now)
+            {
+                _subjects.TryRemove(new KeyValuePair<string, NotBefore>(subject, all));
+            }
+        }
     }
 
     private sealed record NotBefore(DateTimeOffset Instant, DateTimeOffset KeepUntil);

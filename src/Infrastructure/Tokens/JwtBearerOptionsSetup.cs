@@ -27,6 +27,8 @@ public sealed class JwtBearerOptionsSetup(IOptions<JwtOptions> jwt, JwtSigningKe
         options.MapInboundClaims = tokenHandler.MapInboundClaims = false;
         // The challenge says only invalid_token; the reason stays in the server's log.
         options.IncludeErrorDetails = false;
+        // Nothing reads the token back from the authentication properties: don't store it on every request.
+        options.SaveToken = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,

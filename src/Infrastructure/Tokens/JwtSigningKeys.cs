@@ -16,8 +16,9 @@ public sealed class JwtSigningKeys
             ? [.. settings.SigningKeys.Select(k => Hs256(new SymmetricSecurityKey(Decode(k.Key)) { KeyId = k.Id }))]
             : [Hs256(KeyWithDerivedId(Decode(settings.SigningKey ?? "")))];
         SigningCredentials = keys[0];
-        ValidationKeys = [.. keys.Select(k => k.Key)];
-        ValidationAlgorithms = [.. keys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal)];
+        // Arrays: JwtBearer copies both into the validation parameters it clones for every request.
+        ValidationKeys = keys.Select(k => k.Key).ToArray();
+        ValidationAlgorithms = keys.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     public SigningCredentials SigningCredentials { get; }

@@ -24,11 +24,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         // Set as the answer starts, so that error answers (whose headers are cleared first) get them too.
-        context.Response.OnStarting(() =>
-        {
-            AddHeaders(context);
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(
+            static state =>
+            {
+                AddHeaders((HttpContext)state);
+                return Task.CompletedTask;
+            },
+            context);
         return next(context);
     }
 

@@ -76,4 +76,27 @@ public sealed class MemoryRevocationStoreTests
 
         Assert.That(await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None), Is.False);
     }
+
+    [Test]
+    public async Task RevokeAsync_AMinuteOrMoreLater_SweepsAwayEntriesPastTheirTime()
+    {
+        await _store.RevokeAsync(TokenId, s_now.AddMinutes(5), CancellationToken.None);
+        await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
+
+        // Both have expired (the not-before after one token lifetime and the skew); a later write sweeps.
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        await _store.RevokeAsync("later", _clock.GetUtcNow().AddMinutes(30), CancellationToken.None);
+
+        Assert.That(_store.Count, Is.EqualTo(1));
+        Assert.That(await _store.IsRevokedAsync("later", Subject, s_now, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task RevokeAllAsync_WhenAnEarlierInstantArrivesLate_KeepsTheLaterOne()
+    {
+        await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
+        await _store.RevokeAllAsync(Subject, s_now.AddSeconds(-10), CancellationToken.None);
+
+        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddSeconds(-1), CancellationToken.None), Is.True);
+    }
 }
