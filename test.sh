@@ -4,15 +4,23 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# What the tests need from the machine: Debian's Chromium for the browser tests and
-# redis-server for the multi-instance tests (each test run starts its own on a free port).
+# What the tests need from the machine: Debian's Chromium for the browser tests,
+# redis-server for the multi-instance tests and PostgreSQL 15 for the PostgreSQL tests (each
+# test run starts its own server on a free port, in a temporary folder).
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v "${REDIS_SERVER_PATH:-redis-server}" >/dev/null 2>&1 || missing+=(redis-server)
+[ -x "${POSTGRES_BIN_DIR:-/usr/lib/postgresql/15/bin}/initdb" ] || missing+=(postgresql)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get..."
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
+    if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+        # The tests make their own clusters: no "main" cluster on 5432 (Debian's
+        # createcluster.conf reads this folder, and the package starts what it creates).
+        $sudo mkdir -p /etc/postgresql-common/createcluster.d \
+            && echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/fastapilearning-tests.conf >/dev/null
+    fi
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null \
         || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
