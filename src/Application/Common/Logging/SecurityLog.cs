@@ -79,6 +79,35 @@ public static partial class SecurityLog
         Message = "Password of emp_no {EmpNo} is longer than bcrypt's 72 bytes; its bcrypt hash is kept, not upgraded")]
     private static partial void WriteLegacyHashKept(ILogger logger, int empNo);
 
+    public static void EmployeeAdded(ILogger logger, string username, int empNo) =>
+        WriteEmployeeAdded(logger, Escape(username), empNo);
+
+    [LoggerMessage(EventId = 1010, EventName = "EmployeeAdded", Level = LogLevel.Information,
+        Message = "Employee {Username} (emp_no {EmpNo}) added")]
+    private static partial void WriteEmployeeAdded(ILogger logger, string username, int empNo);
+
+    public static void PasswordSet(ILogger logger, string username, int empNo) =>
+        WritePasswordSet(logger, Escape(username), empNo);
+
+    [LoggerMessage(EventId = 1011, EventName = "PasswordSet", Level = LogLevel.Information,
+        Message = "Password of {Username} (emp_no {EmpNo}) set; every token issued before is refused")]
+    private static partial void WritePasswordSet(ILogger logger, string username, int empNo);
+
+    public static void EmployeeRemoved(ILogger logger, string username, int empNo) =>
+        WriteEmployeeRemoved(logger, Escape(username), empNo);
+
+    [LoggerMessage(EventId = 1012, EventName = "EmployeeRemoved", Level = LogLevel.Information,
+        Message = "Employee {Username} (emp_no {EmpNo}) removed; every token of theirs is refused")]
+    private static partial void WriteEmployeeRemoved(ILogger logger, string username, int empNo);
+
+    /// <param name="withInitialPassword">Whether the new rows share one initial password (sample data), or have none.</param>
+    public static void EmployeesImported(ILogger logger, int added, int updated, int skipped, bool withInitialPassword) =>
+        WriteEmployeesImported(logger, added, updated, skipped, withInitialPassword);
+
+    [LoggerMessage(EventId = 1013, EventName = "EmployeesImported", Level = LogLevel.Information,
+        Message = "Employees imported: {Added} added, {Updated} updated, {Skipped} skipped; an initial password for the new rows: {WithInitialPassword}")]
+    private static partial void WriteEmployeesImported(ILogger logger, int added, int updated, int skipped, bool withInitialPassword);
+
     /// <summary>
     /// <paramref name="value"/> with every character that could end a log line written as an escape:
     /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and

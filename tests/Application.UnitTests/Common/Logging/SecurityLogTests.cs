@@ -62,6 +62,10 @@ public sealed class SecurityLogTests
         SecurityLog.CrossSiteRequestRefused(_logger, "/logout", ClientIp, "https://evil.example", "cross-site");
         SecurityLog.LoggedOutEverywhere(_logger, Username, 500222, ClientIp);
         SecurityLog.LegacyHashKept(_logger, 500222);
+        SecurityLog.EmployeeAdded(_logger, Username, 500222);
+        SecurityLog.PasswordSet(_logger, Username, 500222);
+        SecurityLog.EmployeeRemoved(_logger, Username, 500222);
+        SecurityLog.EmployeesImported(_logger, 300_024, 0, 0, withInitialPassword: false);
 
         // Assert
         Assert.That(
@@ -77,6 +81,10 @@ public sealed class SecurityLogTests
                 (1007, "CrossSiteRequestRefused"),
                 (1008, "LoggedOutEverywhere"),
                 (1009, "LegacyHashKept"),
+                (1010, "EmployeeAdded"),
+                (1011, "PasswordSet"),
+                (1012, "EmployeeRemoved"),
+                (1013, "EmployeesImported"),
             }));
         Assert.That(_logs.Entries.Select(e => e.Category), Is.All.EqualTo(SecurityLog.Category));
     }
@@ -126,6 +134,65 @@ public sealed class SecurityLogTests
             Is.EqualTo("Password of emp_no 500222 is longer than bcrypt's 72 bytes; its bcrypt hash is kept, not upgraded"));
     }
 
+    [Test]
+    public void EmployeeAdded_WritesEvent1010WithUsernameAndEmpNo()
+    {
+        // Act
+        SecurityLog.EmployeeAdded(_logger, Username, 500222);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(entry.Message, Is.EqualTo($"Employee {Username} (emp_no 500222) added"));
+    }
+
+    [Test]
+    public void PasswordSet_WritesEvent1011WithUsernameAndEmpNo()
+    {
+        // Act
+        SecurityLog.PasswordSet(_logger, Username, 500222);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(entry.Message, Is.EqualTo($"Password of {Username} (emp_no 500222) set; every token issued before is refused"));
+    }
+
+    [Test]
+    public void EmployeeRemoved_WritesEvent1012WithUsernameAndEmpNo()
+    {
+        // Act
+        SecurityLog.EmployeeRemoved(_logger, Username, 500222);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
+        Assert.That(entry.Message, Is.EqualTo($"Employee {Username} (emp_no 500222) removed; every token of theirs is refused"));
+    }
+
+    [Test]
+    public void EmployeesImported_WritesEvent1013WithTheCountsAndWhetherAnInitialPasswordWasGiven()
+    {
+        // Act
+        SecurityLog.EmployeesImported(_logger, 300_024, 2, 1, withInitialPassword: true);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(entry.State, Does.ContainKey("Added").WithValue(300_024));
+        Assert.That(entry.State, Does.ContainKey("Updated").WithValue(2));
+        Assert.That(entry.State, Does.ContainKey("Skipped").WithValue(1));
+        Assert.That(entry.State, Does.ContainKey("WithInitialPassword").WithValue(true));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo("Employees imported: 300024 added, 2 updated, 1 skipped; an initial password for the new rows: True"));
+    }
+
     // Every string an event writes, each in turn carrying a forged second entry.
     private static IEnumerable<TestCaseData> StringValues()
     {
@@ -146,6 +213,9 @@ public sealed class SecurityLogTests
         yield return Row("CrossSiteRequestRefused", "FetchSite", (log, v) => SecurityLog.CrossSiteRequestRefused(log, "/p", ClientIp, "o", v));
         yield return Row("LoggedOutEverywhere", "Username", (log, v) => SecurityLog.LoggedOutEverywhere(log, v, 1, ClientIp));
         yield return Row("LoggedOutEverywhere", "ClientIp", (log, v) => SecurityLog.LoggedOutEverywhere(log, Username, 1, v));
+        yield return Row("EmployeeAdded", "Username", (log, v) => SecurityLog.EmployeeAdded(log, v, 1));
+        yield return Row("PasswordSet", "Username", (log, v) => SecurityLog.PasswordSet(log, v, 1));
+        yield return Row("EmployeeRemoved", "Username", (log, v) => SecurityLog.EmployeeRemoved(log, v, 1));
 
         static TestCaseData Row(string eventName, string key, Action<ILogger, string> write) =>
             new TestCaseData(key, write).SetName($"{eventName}_When{key}HasANewline_WritesItEscapedOnOneLine");
