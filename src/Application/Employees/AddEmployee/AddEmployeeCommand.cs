@@ -1,3 +1,4 @@
+using System.Globalization;
 using FastApiLearning.Domain.Employees;
 using Mediator;
 
@@ -12,4 +13,10 @@ public sealed record AddEmployeeCommand(
     Gender Gender,
     DateOnly BirthDate,
     DateOnly HireDate,
-    string Password) : ICommand<Employee>;
+    string Password) : ICommand<Employee>
+{
+    // Never let a password reach a log line or an error message through the record's generated ToString.
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"AddEmployeeCommand {{ Email = {Email}, FirstName = {FirstName}, LastName = {LastName}, Gender = {Gender}, BirthDate = {BirthDate:yyyy-MM-dd}, HireDate = {HireDate:yyyy-MM-dd} }}");
+}

@@ -12,4 +12,9 @@ public sealed record ImportEmployeesCommand(
     IAsyncEnumerable<ImportedEmployee> Rows,
     bool Update,
     string? InitialPassword,
-    IProgress<int>? Progress = null) : ICommand<ImportSummary>;
+    IProgress<int>? Progress = null) : ICommand<ImportSummary>
+{
+    // Never let the initial password reach a log line or an error message through the generated ToString.
+    public override string ToString() =>
+        $"ImportEmployeesCommand {{ Update = {Update}, InitialPassword = {(InitialPassword is null ? "none" : "given")} }}";
+}

@@ -7,4 +7,8 @@ namespace FastApiLearning.Application.Employees.SetPassword;
 /// then on, on every instance.
 /// </summary>
 /// <returns>False when no employee has this email.</returns>
-public sealed record SetPasswordCommand(string Email, string Password) : ICommand<bool>;
+public sealed record SetPasswordCommand(string Email, string Password) : ICommand<bool>
+{
+    // Never let a password reach a log line or an error message through the record's generated ToString.
+    public override string ToString() => $"SetPasswordCommand {{ Email = {Email} }}";
+}

@@ -1,7 +1,9 @@
 using System.Globalization;
+using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace FastApiLearning.Application.Employees.SetPassword;
 
@@ -9,8 +11,11 @@ public sealed class SetPasswordCommandHandler(
     IEmployeeStore employees,
     IPasswordHasher passwordHasher,
     IRevocationStore revocations,
-    TimeProvider timeProvider) : ICommandHandler<SetPasswordCommand, bool>
+    TimeProvider timeProvider,
+    ILoggerFactory loggerFactory) : ICommandHandler<SetPasswordCommand, bool>
 {
+    private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
+
     public async ValueTask<bool> Handle(SetPasswordCommand command, CancellationToken cancellationToken)
     {
         if (await employees.FindByEmailAsync(Employee.NormalizeEmail(command.Email), cancellationToken) is not { } employee)
@@ -20,12 +25,18 @@ public sealed class SetPasswordCommandHandler(
 
         var hash = await passwordHasher.HashAsync(command.Password, cancellationToken);
         var now = timeProvider.GetUtcNow();
+
+        // The hash and the cutoff in one write: every instance reads the cutoff on each request, so
+        // tokens issued up to now are refused even though this may run in another process.
         if (!await employees.SetPasswordHashAsync(employee.EmpNo, hash, now, cancellationToken))
         {
-            return false;
+            return false; // removed since it was found
         }
 
-        // The database tells every instance on its next request; a shared revocation store (Redis) too.
+        // Logged once the database holds it: if the revocation store fails next, the password has still changed.
+        SecurityLog.PasswordSet(_log, employee.Email, employee.EmpNo);
+
+        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff.
         await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
         return true;
     }
