@@ -122,6 +122,34 @@ public sealed class IsTokenRevokedQueryHandlerTests
         Assert.That(revoked, Is.EqualTo(expected));
     }
 
+    [Test]
+    public async Task Handle_WhenRevokedByTheRevocationStore_DoesNotAskTheDatabase()
+    {
+        // Arrange
+        var query = new IsTokenRevokedQuery(RevokedTokenId, Subject, s_issuedAt);
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert
+        Assert.That(revoked, Is.True);
+        _employees.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_PassesCancellationTokenToTheEmployeesDatabase()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt);
+
+        // Act
+        await _handler.Handle(query, cancellation.Token);
+
+        // Assert
+        _employees.Verify(e => e.FindTokensValidAfterAsync(500222, cancellation.Token), Times.Once);
+    }
+
     [TestCase("")]
     [TestCase("not-a-number")]
     [TestCase("-5")]

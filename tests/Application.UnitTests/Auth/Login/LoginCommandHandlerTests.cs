@@ -156,6 +156,65 @@ public sealed class LoginCommandHandlerTests
         _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
     }
 
+    [Test]
+    public async Task Handle_WhenEmployeeHasNoPassword_VerifiesOnceAgainstDummyHashAndFails()
+    {
+        // Arrange: imported without a password; the login must cost what an unknown user's costs.
+        _employees
+            .Setup(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SampleEmployees.Behai(Employee.NoPassword));
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _passwordHasher.Verify(h => h.VerifyAsync(Password, DummyHash, It.IsAny<CancellationToken>()), Times.Once);
+        _passwordHasher.Verify(
+            h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenEmployeeHasNoPasswordAndTheSentinelWouldVerify_StillFails()
+    {
+        // Arrange: the sentinel is never handed to the hasher, so no hasher can take it for a hash.
+        _employees
+            .Setup(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SampleEmployees.Behai(Employee.NoPassword));
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(It.IsAny<string>(), Employee.NoPassword, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.Succeeded);
+        var command = new LoginCommand(Email, Employee.NoPassword);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _passwordHasher.Verify(
+            h => h.VerifyAsync(It.IsAny<string>(), Employee.NoPassword, It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenEmployeeHasNoPassword_LeavesTheAttemptCountedAndLogsLoginFailed()
+    {
+        // Arrange
+        _employees
+            .Setup(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SampleEmployees.Behai(Employee.NoPassword));
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _throttle.Verify(t => t.SucceededAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+        _throttle.Verify(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1002 }));
+    }
+
     [TestCase("  BeHai_Nguyen@Hotmail.COM ")]
     [TestCase("BEHAI_NGUYEN@HOTMAIL.COM")]
     [TestCase("\tbehai_nguyen@hotmail.com\n")]
@@ -380,6 +439,28 @@ public sealed class LoginCommandHandlerTests
             s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
         _employees.Verify(
             s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenAnotherLoginUpgradedTheHashFirst_StillSucceedsWithoutLoggingAnUpgrade()
+    {
+        // Arrange: two logins raced to upgrade; the other one's conditional write replaced the hash first.
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        _employees
+            .Setup(s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false);
+        var command = new LoginCommand(Email, Password);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        _employees.Verify(
+            s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1001 }));
     }
 
     [Test]
