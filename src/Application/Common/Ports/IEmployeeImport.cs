@@ -21,6 +21,3 @@ public interface IEmployeeImport
         IProgress<int>? progress,
         CancellationToken cancellationToken);
 }
-
-/// <summary>What an import did.</summary>
-public sealed record ImportSummary(int Added, int Updated, int Skipped);

@@ -1,0 +1,4 @@
+namespace FastApiLearning.Application.Common.Ports;
+
+/// <summary>What an import did.</summary>
+public sealed record ImportSummary(int Added, int Updated, int Skipped);
