@@ -5,7 +5,7 @@ namespace FastApiLearning.Infrastructure.Security;
 
 /// <summary>
 /// The password hasher behind a <see cref="WorkGate"/>: every Argon2id or bcrypt computation,
-/// the dummy verification and rehashes included, waits for a slot without holding a thread.
+/// the dummy verification, rehashes and wrappings included, waits for a slot without holding a thread.
 /// </summary>
 public sealed class GatedPasswordHasher(PasswordHasher hasher, IOptions<PasswordHashingOptions> options)
     : IPasswordHasher, IDisposable
@@ -19,6 +19,13 @@ public sealed class GatedPasswordHasher(PasswordHasher hasher, IOptions<Password
 
     public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) =>
         _gate.RunAsync(() => hasher.Hash(password), cancellationToken);
+
+    // Most stored hashes are current or none (Employee.NoPassword): those are told apart without a
+    // trip through the gate, as the wrapping command walks every employee.
+    public ValueTask<string?> WrapLegacyAsync(string passwordHash, CancellationToken cancellationToken) =>
+        hasher.IsWrappable(passwordHash)
+            ? _gate.RunAsync(() => hasher.WrapLegacy(passwordHash), cancellationToken)
+            : ValueTask.FromResult<string?>(null);
 
     public void Dispose() => _gate.Dispose();
 }

@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,37 @@ public class GatedPasswordHasherTests
         // Assert
         Assert.That(hash, Does.StartWith("$argon2id$v=19$m=19456,t=2,p=1$"));
         Assert.That(await gated.VerifyAsync("password", hash, CancellationToken.None), Is.EqualTo(PasswordCheck.Succeeded));
+    }
+
+    [TestCase("$2b$04$plpSp1mT5RdMpyYU77Jc9uYceQJ88iRT4GCnxViBpCC9JSIgBwqze")]
+    [TestCase("$argon2id$v=19$m=16,t=2,p=1$b2szcWQ4a0tlTkFydUdOaw$7LX7WCYbItEMEwvH3yUxPA")]
+    public async Task WrapLegacyAsync_WhenHashIsLegacy_WrapsItSoThatThePasswordStillVerifies(string legacyHash)
+    {
+        // Arrange
+        using var gated = new GatedPasswordHasher(s_inner, s_options);
+
+        // Act
+        var wrapped = await gated.WrapLegacyAsync(legacyHash, CancellationToken.None);
+
+        // Assert
+        Assert.That(wrapped, Does.StartWith("$fal-wrap$"));
+        Assert.That(await gated.VerifyAsync("password", wrapped!, CancellationToken.None), Is.EqualTo(PasswordCheck.SucceededNeedsUpgrade));
+        Assert.That(await gated.WrapLegacyAsync(wrapped!, CancellationToken.None), Is.Null);
+    }
+
+    [TestCase(CurrentParametersHash)]
+    [TestCase(Employee.NoPassword)]
+    [TestCase("garbage")]
+    public async Task WrapLegacyAsync_WhenThereIsNothingToWrap_ReturnsNull(string passwordHash)
+    {
+        // Arrange
+        using var gated = new GatedPasswordHasher(s_inner, s_options);
+
+        // Act
+        var wrapped = await gated.WrapLegacyAsync(passwordHash, CancellationToken.None);
+
+        // Assert
+        Assert.That(wrapped, Is.Null);
     }
 
     [Test]

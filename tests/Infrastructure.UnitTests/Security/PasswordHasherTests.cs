@@ -1,5 +1,6 @@
 using System.Text;
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
@@ -168,6 +169,23 @@ public sealed class PasswordHasherTests
 
         // Act
         Action verify = () => check = s_hasher.Verify("password", passwordHash);
+
+        // Assert
+        Assert.That(verify, Throws.Nothing);
+        Assert.That(check, Is.EqualTo(PasswordCheck.Failed));
+    }
+
+    // Whatever the password, the sentinel itself included: it is no hash of anything.
+    [TestCase("password", TestName = "Verify_WhenHashIsNoPassword_ReturnsFailed")]
+    [TestCase(Employee.NoPassword, TestName = "Verify_WhenHashIsNoPasswordAndPasswordIsTheSentinel_ReturnsFailed")]
+    [TestCase("no-password", TestName = "Verify_WhenHashIsNoPasswordAndPasswordIsTheSentinelWithoutItsMark_ReturnsFailed")]
+    public void Verify_WhenHashIsNoPassword_ReturnsFailedWithoutThrowing(string password)
+    {
+        // Arrange
+        var check = PasswordCheck.Succeeded;
+
+        // Act
+        Action verify = () => check = s_hasher.Verify(password, Employee.NoPassword);
 
         // Assert
         Assert.That(verify, Throws.Nothing);

@@ -18,4 +18,7 @@ public sealed class CountingPasswordHasher(IPasswordHasher inner) : IPasswordHas
     }
 
     public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken) => inner.HashAsync(password, cancellationToken);
+
+    public ValueTask<string?> WrapLegacyAsync(string passwordHash, CancellationToken cancellationToken) =>
+        inner.WrapLegacyAsync(passwordHash, cancellationToken);
 }
