@@ -108,6 +108,13 @@ public static partial class SecurityLog
         Message = "Employees imported: {Added} added, {Updated} updated, {Skipped} skipped; an initial password for the new rows: {WithInitialPassword}")]
     private static partial void WriteEmployeesImported(ILogger logger, int added, int updated, int skipped, bool withInitialPassword);
 
+    public static void LegacyHashesWrapped(ILogger logger, int examined, int wrapped, int skipped) =>
+        WriteLegacyHashesWrapped(logger, examined, wrapped, skipped);
+
+    [LoggerMessage(EventId = 1014, EventName = "LegacyHashesWrapped", Level = LogLevel.Information,
+        Message = "Legacy password hashes wrapped in the current Argon2id: {Examined} employees examined, {Wrapped} wrapped, {Skipped} changed meanwhile and left as they are")]
+    private static partial void WriteLegacyHashesWrapped(ILogger logger, int examined, int wrapped, int skipped);
+
     /// <summary>
     /// <paramref name="value"/> with every character that could end a log line written as an escape:
     /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and
