@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.Infrastructure.Redis;
 using FastApiLearning.Infrastructure.Security;
 using FastApiLearning.Infrastructure.Sessions;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,14 +28,37 @@ public static class DependencyInjection
     {
         services.TryAddSingleton(TimeProvider.System);
 
+        // The sample users' file: the Fake provider's whole data, the databases' seed.
         services.AddOptions<EmployeeStoreOptions>()
             .Bind(configuration.GetSection(EmployeeStoreOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp =>
-            InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
-        services.AddSingleton<IEmployeeStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
-        services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<DatabaseOptions>, DatabaseOptionsSetup>();
+        switch (configuration.GetSection(DatabaseOptions.SectionName).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite))
+        {
+            case DatabaseProvider.Fake:
+                services.AddSingleton(sp =>
+                    InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
+                services.AddSingleton<IEmployeeStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresEmployeesDbContext>((sp, builder) =>
+                    EmployeesDbContextOptions.UsePostgres(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+                services.AddSingleton<IDbContextFactory<EmployeesDbContext>, EmployeesDbContextFactory<PostgresEmployeesDbContext>>();
+                AddEmployeesDatabase(services);
+                break;
+            default:
+                services.AddPooledDbContextFactory<SqliteEmployeesDbContext>((sp, builder) =>
+                    EmployeesDbContextOptions.UseSqlite(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+                services.AddSingleton<IDbContextFactory<EmployeesDbContext>, EmployeesDbContextFactory<SqliteEmployeesDbContext>>();
+                AddEmployeesDatabase(services);
+                break;
+        }
 
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.SectionName))
@@ -75,6 +100,18 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>The store, import, migrations and readiness over either provider's context factory.</summary>
+    private static void AddEmployeesDatabase(IServiceCollection services)
+    {
+        services.AddSingleton<DatabaseCalls>();
+        services.AddSingleton<IEmployeeStore, EfEmployeeStore>();
+        services.AddSingleton<IEmployeeImport, EfEmployeeImport>();
+        services.AddSingleton<DatabaseMigrator>();
+        // Registered before the web server's own hosted service, so it runs before the server listens.
+        services.AddHostedService<DatabaseStartup>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
 
     /// <summary>Several instances: revocations, counters and the Data Protection key ring in one Redis.</summary>
