@@ -1,0 +1,116 @@
+using FastApiLearning.Domain.Employees;
+using FastApiLearning.Infrastructure.Persistence;
+using FastApiLearning.Infrastructure.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
+
+/// <summary>A SQLite employees database in a folder of its own under the temp folder, removed on dispose.</summary>
+internal sealed class SqliteTestDatabase : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private SqliteTestDatabase(string folder)
+    {
+        _folder = folder;
+        Path = System.IO.Path.Combine(folder, "employees.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
+    }
+
+    public string Path { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A new database; migrated unless told otherwise.</summary>
+    public static async Task<SqliteTestDatabase> CreateAsync(bool migrate = true)
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fal-db-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var database = new SqliteTestDatabase(folder);
+        if (migrate)
+        {
+            await database.Migrator().MigrateAsync(CancellationToken.None);
+        }
+
+        return database;
+    }
+
+    public DatabaseOptions Options(TimeSpan? timeout = null, bool? seedSampleUsers = null) => new()
+    {
+        Provider = DatabaseProvider.Sqlite,
+        ConnectionString = ConnectionString,
+        Timeout = timeout ?? TimeSpan.FromSeconds(2),
+        SeedSampleUsers = seedSampleUsers,
+    };
+
+    public IDbContextFactory<EmployeesDbContext> Contexts(TimeSpan? timeout = null) => ContextsFor(Options(timeout));
+
+    /// <summary>Pooled contexts as the app makes them (<see cref="EmployeesDbContextOptions"/>).</summary>
+    public static IDbContextFactory<EmployeesDbContext> ContextsFor(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<SqliteEmployeesDbContext>();
+        EmployeesDbContextOptions.UseSqlite(builder, options);
+        return new EmployeesDbContextFactory<SqliteEmployeesDbContext>(new PooledDbContextFactory<SqliteEmployeesDbContext>(builder.Options));
+    }
+
+    public EfEmployeeStore Store(TimeSpan? timeout = null) =>
+        new(new DatabaseCalls(Contexts(timeout), Microsoft.Extensions.Options.Options.Create(Options(timeout)), TimeProvider.System));
+
+    public EfEmployeeImport Import() => new(Contexts());
+
+    public DatabaseMigrator Migrator(
+        string environment = "Testing", bool? seedSampleUsers = null, string? sampleFile = null, TimeProvider? timeProvider = null) =>
+        new(
+            Contexts(),
+            Microsoft.Extensions.Options.Options.Create(Options(seedSampleUsers: seedSampleUsers)),
+            Microsoft.Extensions.Options.Options.Create(new EmployeeStoreOptions { DataFile = sampleFile ?? new EmployeeStoreOptions().DataFile }),
+            new HostingEnvironment { EnvironmentName = environment },
+            timeProvider ?? TimeProvider.System,
+            NullLogger<DatabaseMigrator>.Instance);
+
+    /// <summary>Puts rows in as given (emp_no, hash and all), past the store.</summary>
+    public async Task InsertAsync(params Employee[] employees)
+    {
+        await using var db = await Contexts().CreateDbContextAsync();
+        db.Employees.AddRange(employees.Select(e => new EmployeeRow
+        {
+            EmpNo = e.EmpNo,
+            Email = e.Email,
+            Password = e.PasswordHash,
+            BirthDate = e.BirthDate,
+            FirstName = e.FirstName,
+            LastName = e.LastName,
+            Gender = e.Gender,
+            HireDate = e.HireDate,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A plain connection to the file, for what the tests do behind the store's back.</summary>
+    public async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open.
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
