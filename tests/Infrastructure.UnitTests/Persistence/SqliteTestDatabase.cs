@@ -39,10 +39,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return database;
     }
 
-    public DatabaseOptions Options(TimeSpan? timeout = null, bool? seedSampleUsers = null) => new()
+    public DatabaseOptions Options(TimeSpan? timeout = null, bool? seedSampleUsers = null, string? connectionString = null) => new()
     {
         Provider = DatabaseProvider.Sqlite,
-        ConnectionString = ConnectionString,
+        ConnectionString = connectionString ?? ConnectionString,
         Timeout = timeout ?? TimeSpan.FromSeconds(2),
         SeedSampleUsers = seedSampleUsers,
     };
@@ -62,12 +62,13 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public EfEmployeeImport Import() => new(Contexts());
 
+    /// <param name="connectionString">Another database than this one.</param>
     public DatabaseMigrator Migrator(
-        string environment = "Testing", bool? seedSampleUsers = null, string? sampleFile = null, TimeProvider? timeProvider = null) =>
+        string environment = "Testing", bool? seedSampleUsers = null, TimeProvider? timeProvider = null, string? connectionString = null) =>
         new(
-            Contexts(),
-            Microsoft.Extensions.Options.Options.Create(Options(seedSampleUsers: seedSampleUsers)),
-            Microsoft.Extensions.Options.Options.Create(new EmployeeStoreOptions { DataFile = sampleFile ?? new EmployeeStoreOptions().DataFile }),
+            ContextsFor(Options(seedSampleUsers: seedSampleUsers, connectionString: connectionString)),
+            Microsoft.Extensions.Options.Options.Create(Options(seedSampleUsers: seedSampleUsers, connectionString: connectionString)),
+            Microsoft.Extensions.Options.Options.Create(new EmployeeStoreOptions()),
             new HostingEnvironment { EnvironmentName = environment },
             timeProvider ?? TimeProvider.System,
             NullLogger<DatabaseMigrator>.Instance);

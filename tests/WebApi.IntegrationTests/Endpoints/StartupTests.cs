@@ -1,6 +1,5 @@
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Endpoints;
@@ -14,7 +13,7 @@ public sealed class StartupTests
     [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "is not random")]
     public void Start_InProductionWithoutAGoodKey_FailsSayingWhatToSet(string? key, string reason)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        using var factory = new ApiFactory(builder =>
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Jwt:SigningKey", key);
@@ -49,11 +48,8 @@ public sealed class StartupTests
     [Test]
     public async Task Start_InProductionWithAKey_Serves()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
-        });
+        // Its own database, where production gets the sample users only because it asks (ApiFactory does).
+        using var factory = new ApiFactory(builder => builder.UseEnvironment("Production"));
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/token", Forms.Login(Forms.Behai, Forms.Password));

@@ -32,6 +32,8 @@ public sealed class AppInstance(
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Redis:KeyPrefix", keyPrefix);
         builder.UseSetting("Redis:Timeout", "00:00:02");
+        // Each instance with the sample users in memory, as before the database: these tests are about Redis.
+        builder.UseSetting("Database:Provider", "Fake");
         if (logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));

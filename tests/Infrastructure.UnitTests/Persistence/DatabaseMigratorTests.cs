@@ -1,0 +1,138 @@
+using FastApiLearning.Infrastructure.Persistence;
+using FastApiLearning.TestSupport.Employees;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
+
+public sealed class DatabaseMigratorTests
+{
+    // As the sample file (src/Infrastructure/Data/employees.json) holds them.
+    private const string BehaiSeedHash = "$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw";
+    private const string PranavSeedHash = "$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc";
+
+    /// <summary>A guard against a hang (the bug being tested), not a timing assertion.</summary>
+    private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(60);
+
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync(migrate: false);
+
+    [TearDown]
+    public async Task RemoveDatabase() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task MigrateAsync_OnANewFile_CreatesTheTableInWalMode()
+    {
+        await _database.Migrator().MigrateAsync(CancellationToken.None);
+
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'employees'"), Is.EqualTo(1));
+        Assert.That(await _database.Migrator().PendingMigrationsAsync(CancellationToken.None), Is.Empty);
+        await using var connection = await _database.OpenAsync();
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.That(await mode.ExecuteScalarAsync(), Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public async Task MigrateAsync_InAFolderThatDoesNotExistYet_CreatesIt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"fal-db-{Guid.NewGuid():N}", "data");
+        var migrator = _database.Migrator(connectionString: $"Data Source={Path.Combine(folder, "employees.db")};Pooling=False");
+
+        try
+        {
+            await migrator.MigrateAsync(CancellationToken.None);
+
+            Assert.That(File.Exists(Path.Combine(folder, "employees.db")), Is.True);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task MigrateAsync_WhenAKilledMigrationLeftItsLock_ClearsTheStaleLockAndMigrates()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await LeaveLockAsync(clock.GetUtcNow() - TimeSpan.FromMinutes(5));
+
+        await _database.Migrator(timeProvider: clock).MigrateAsync(CancellationToken.None).WaitAsync(s_hangGuard);
+
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'employees'"), Is.EqualTo(1));
+        Assert.That(await _database.ScalarAsync($"SELECT COUNT(*) FROM \"{DatabaseMigrator.SqliteLockTable}\""), Is.Zero);
+    }
+
+    [Test]
+    public async Task MigrateAsync_WhileAnotherProcessHoldsAFreshLock_WaitsForItInsteadOfClearingIt()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        await LeaveLockAsync(clock.GetUtcNow() - TimeSpan.FromSeconds(5));
+        using var giveUp = new CancellationTokenSource();
+
+        var migration = _database.Migrator(timeProvider: clock).MigrateAsync(giveUp.Token);
+        // Still waiting once the lock has been looked at (the fresh row is still there): stop waiting.
+        giveUp.CancelAfter(TimeSpan.FromSeconds(1));
+
+        Assert.That(async () => await migration.WaitAsync(s_hangGuard), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await _database.ScalarAsync($"SELECT COUNT(*) FROM \"{DatabaseMigrator.SqliteLockTable}\""), Is.EqualTo(1));
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'employees'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task SeedSampleUsersAsync_IntoAnEmptyDatabase_InsertsTheSampleFilesRows()
+    {
+        var migrator = _database.Migrator("Development");
+        await migrator.MigrateAsync(CancellationToken.None);
+
+        var inserted = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+
+        Assert.That(inserted, Is.EqualTo(2));
+        var store = _database.Store();
+        Assert.That(await store.FindByEmailAsync(SampleEmployees.BehaiEmail, CancellationToken.None), Is.EqualTo(SampleEmployees.Behai(BehaiSeedHash)));
+        Assert.That(await store.FindByEmailAsync(SampleEmployees.PranavEmail, CancellationToken.None), Is.EqualTo(SampleEmployees.Pranav(PranavSeedHash)));
+    }
+
+    [Test]
+    public async Task SeedSampleUsersAsync_IntoAnExistingDatabase_AddsTheMissingAndLeavesTheOthersAsTheyAre()
+    {
+        var migrator = _database.Migrator("Development");
+        await migrator.MigrateAsync(CancellationToken.None);
+        // Be Hai's password was changed since, and someone else was added.
+        var changedBehai = SampleEmployees.Behai("$argon2id$v=19$m=19456,t=2,p=1$Y2hhbmdlZA$Y2hhbmdlZA") with { LastName = "Nguyen" };
+        var other = SampleEmployees.Pranav() with { EmpNo = 1, Email = "other@example.com" };
+        await _database.InsertAsync(changedBehai, other);
+
+        var inserted = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+
+        Assert.That(inserted, Is.EqualTo(1));
+        var store = _database.Store();
+        Assert.That(await store.ListAsync(0, 10, CancellationToken.None),
+            Is.EqualTo(new[] { other, SampleEmployees.Pranav(PranavSeedHash), changedBehai }));
+    }
+
+    [TestCase("Development", null, true)]
+    [TestCase("Testing", null, false)]
+    [TestCase("Staging", null, false)]
+    [TestCase("Production", null, false)]
+    [TestCase("Production", true, true)]
+    [TestCase("Development", false, false)]
+    public void SeedsSampleUsers_ByDefaultOnlyInDevelopment(string environment, bool? setting, bool seeds)
+    {
+        Assert.That(_database.Migrator(environment, setting).SeedsSampleUsers, Is.EqualTo(seeds));
+    }
+
+    /// <summary>What a process killed while migrating leaves: EF Core's lock table with its row.</summary>
+    private async Task LeaveLockAsync(DateTimeOffset takenAt)
+    {
+        await using var connection = await _database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            CREATE TABLE "{DatabaseMigrator.SqliteLockTable}" ("Id" INTEGER NOT NULL CONSTRAINT "PK___EFMigrationsLock" PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+            INSERT INTO "{DatabaseMigrator.SqliteLockTable}" ("Id", "Timestamp") VALUES (1, $takenAt);
+            """;
+        command.Parameters.AddWithValue("$takenAt", takenAt.ToString("yyyy-MM-dd HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Persistence;
+using FastApiLearning.Infrastructure.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
+
+/// <summary>Start-up with Infrastructure's registrations: the provider chosen, migrations and seeding as configured.</summary>
+public sealed class DatabaseStartupTests
+{
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync(migrate: false);
+
+    [TearDown]
+    public async Task RemoveDatabase() => await _database.DisposeAsync();
+
+    [TestCase("Production")]
+    [TestCase("Staging")]
+    [TestCase("Testing")]
+    public async Task Start_OutsideDevelopment_MigratesButSeedsNobody(string environment)
+    {
+        using var host = HostFor(environment);
+
+        await host.StartAsync();
+
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM employees"), Is.Zero, "no account with the password \"password\"");
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Start_InDevelopment_SeedsTheSampleUsers()
+    {
+        using var host = HostFor("Development");
+
+        await host.StartAsync();
+
+        var store = host.Services.GetRequiredService<IEmployeeStore>();
+        Assert.That(store, Is.InstanceOf<EfEmployeeStore>());
+        Assert.That(await store.ListAsync(0, 10, CancellationToken.None), Has.Count.EqualTo(2));
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Start_InProductionAskedToSeed_SeedsTheSampleUsers()
+    {
+        using var host = HostFor("Production", ("Database:SeedSampleUsers", "true"));
+
+        await host.StartAsync();
+
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM employees"), Is.EqualTo(2));
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Start_WithMigrateOnStartupFalse_LeavesTheSchemaToTheMigrateCommand()
+    {
+        using var host = HostFor("Development", ("Database:MigrateOnStartup", "false"));
+
+        await host.StartAsync();
+
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"), Is.Zero);
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Start_WhenTheSqliteFileCannotBeCreated_StopsNamingThePath()
+    {
+        // A folder that is a file: nothing can be created under it, whoever runs the tests (root too).
+        var notAFolder = Path.Combine(Path.GetDirectoryName(_database.Path)!, "not-a-folder");
+        await File.WriteAllTextAsync(notAFolder, "");
+        var path = Path.Combine(notAFolder, "employees.db");
+        using var host = HostFor("Production", ("ConnectionStrings:Employees", $"Data Source={path}"));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await host.StartAsync());
+
+        Assert.That(error?.Message, Does.Contain(path).And.Contain("ConnectionStrings:Employees"));
+    }
+
+    [Test]
+    public void Start_OnPostgresWithoutAConnectionString_IsRefusedSayingWhatToSet()
+    {
+        using var host = HostFor("Production", ("Database:Provider", "Postgres"), ("ConnectionStrings:Employees", null));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ToString());
+
+        Assert.That(error?.Message, Does.Contain("ConnectionStrings__Employees"));
+    }
+
+    [TestCase("Database:Timeout", "00:00:00", "Database:Timeout must be positive")]
+    [TestCase("Database:StaleMigrationLockAfter", "-00:00:01", "Database:StaleMigrationLockAfter must be positive")]
+    public void Start_WithASettingOutOfRange_IsRefusedNamingIt(string key, string value, string message)
+    {
+        using var host = HostFor("Production", (key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ToString());
+
+        Assert.That(error?.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task Start_WithTheFakeProvider_UsesTheInMemoryStoreAndNoDatabase()
+    {
+        using var host = HostFor("Production", ("Database:Provider", "Fake"));
+
+        await host.StartAsync();
+
+        Assert.That(host.Services.GetRequiredService<IEmployeeStore>(), Is.InstanceOf<InMemoryEmployeeStore>());
+        Assert.That(host.Services.GetRequiredService<IEmployeeImport>(), Is.InstanceOf<InMemoryEmployeeStore>());
+        Assert.That(File.Exists(_database.Path), Is.False);
+        await host.StopAsync();
+    }
+
+    [Test]
+    public void Options_ForSqliteWithoutAConnectionString_UseDataEmployeesDbUnderTheContentRoot()
+    {
+        using var host = HostFor("Production", ("ConnectionStrings:Employees", null));
+
+        var options = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+        var expected = Path.Combine(host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath, "data", "employees.db");
+        Assert.That(options.ConnectionString, Is.EqualTo($"Data Source={expected}"));
+    }
+
+    private IHost HostFor(string environment, params (string Key, string? Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["ConnectionStrings:Employees"] = _database.ConnectionString,
+        });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Services.AddInfrastructure(builder.Configuration);
+        return builder.Build();
+    }
+}
