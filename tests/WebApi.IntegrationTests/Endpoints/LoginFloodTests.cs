@@ -12,7 +12,7 @@ public sealed class LoginFloodTests
     {
         // One hash at a time and no queue: concurrent logins beyond the one running are refused.
         // (24 simultaneous logins of one user would also pass the throttle's allowance: lifted here.)
-        using var factory = new ApiFactory().WithWebHostBuilder(builder =>
+        using var factory = new ApiFactory(builder =>
         {
             builder.UseSetting("PasswordHashing:MaxConcurrency", "1");
             builder.UseSetting("PasswordHashing:MaxQueue", "0");
