@@ -105,6 +105,7 @@ public static class DependencyInjection
     /// <summary>The store, import, migrations and readiness over either provider's context factory.</summary>
     private static void AddEmployeesDatabase(IServiceCollection services)
     {
+        services.AddSingleton(sp => EmployeesConnections.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<DatabaseCalls>();
         services.AddSingleton<IEmployeeStore, EfEmployeeStore>();
         services.AddSingleton<IEmployeeImport, EfEmployeeImport>();

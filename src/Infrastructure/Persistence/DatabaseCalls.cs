@@ -10,13 +10,24 @@ namespace FastApiLearning.Infrastructure.Persistence;
 /// a value the table refuses into the validation failure that is a 400.
 /// </summary>
 public sealed class DatabaseCalls(
-    IDbContextFactory<EmployeesDbContext> contexts, IOptions<DatabaseOptions> options, TimeProvider timeProvider)
+    IDbContextFactory<EmployeesDbContext> contexts, EmployeesConnections connections, IOptions<DatabaseOptions> options, TimeProvider timeProvider)
 {
     private readonly TimeSpan _timeout = options.Value.Timeout;
 
     public TimeSpan Timeout => _timeout;
 
-    public async ValueTask<T> RunAsync<T>(Func<EmployeesDbContext, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public ValueTask<T> RunAsync<T>(Func<EmployeesDbContext, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        BoundAsync(async token =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(token);
+            return await call(db, token);
+        }, cancellationToken);
+
+    /// <summary>Plain ADO.NET, for the query asked on every request (<see cref="EmployeesConnections"/>).</summary>
+    public ValueTask<T> RunAsync<T>(Func<EmployeesConnections, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        BoundAsync(token => call(connections, token), cancellationToken);
+
+    private async ValueTask<T> BoundAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_timeout, timeProvider);
         using var linked = cancellationToken.CanBeCanceled
@@ -25,8 +36,7 @@ public sealed class DatabaseCalls(
         var token = linked?.Token ?? timeout.Token;
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(token);
-            return await call(db, token);
+            return await call(token);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

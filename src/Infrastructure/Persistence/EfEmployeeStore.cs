@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
@@ -6,43 +8,33 @@ using Microsoft.EntityFrameworkCore;
 namespace FastApiLearning.Infrastructure.Persistence;
 
 /// <summary>
-/// The employees store on EF Core (SQLite or PostgreSQL, the same code): a singleton over pooled
-/// contexts, every query parameterised (LINQ), every call bounded by <see cref="DatabaseCalls"/>.
+/// The employees store on SQLite or PostgreSQL (the same code): writes and lists through EF Core's pooled
+/// contexts, the lookups asked on every request through plain ADO.NET (<see cref="EmployeesConnections"/>);
+/// every query parameterised, every call bounded by <see cref="DatabaseCalls"/>.
 /// </summary>
 public sealed class EfEmployeeStore(DatabaseCalls calls) : IEmployeeStore
 {
     /// <summary>Two adds racing for the same max + 1: the loser tries again with the next one.</summary>
     private const int AddAttempts = 5;
 
-    // Compiled per store rather than per process: a compiled query keeps the model it first ran with.
-    // Asked on every authenticated request: compiled once, no tracking, one column. A missing row
-    // reads null; a row without a cutoff long.MinValue (the column itself is null).
-    private readonly Func<EmployeesDbContext, int, CancellationToken, Task<long?>> _tokensValidAfter =
-        EF.CompileAsyncQuery((EmployeesDbContext db, int empNo, CancellationToken _) =>
-            db.Employees.AsNoTracking()
-                .Where(e => e.EmpNo == empNo)
-                .Select(e => (long?)(e.TokensValidAfter ?? long.MinValue))
-                .FirstOrDefault());
+    private const string SelectEmployee =
+        "SELECT emp_no, email, password, birth_date, first_name, last_name, gender, hire_date FROM employees";
 
-    private readonly Func<EmployeesDbContext, string, CancellationToken, Task<EmployeeRow?>> _byEmail =
-        EF.CompileAsyncQuery((EmployeesDbContext db, string email, CancellationToken _) =>
-            db.Employees.AsNoTracking().FirstOrDefault(e => e.Email == email));
+    // Asked on every authenticated request: plain ADO.NET on a pooled connection, one column. No row is
+    // "no such employee"; a row without a cutoff reads as DateTimeOffset.MinValue's milliseconds.
+    private static readonly string s_tokensValidAfterSql =
+        $"SELECT COALESCE(tokens_valid_after, {DateTimeOffset.MinValue.ToUnixTimeMilliseconds()}) FROM employees WHERE emp_no = @p0";
 
-    private readonly Func<EmployeesDbContext, int, CancellationToken, Task<EmployeeRow?>> _byEmpNo =
-        EF.CompileAsyncQuery((EmployeesDbContext db, int empNo, CancellationToken _) =>
-            db.Employees.AsNoTracking().FirstOrDefault(e => e.EmpNo == empNo));
+    // The lookups of every login and profile request: plain ADO.NET (EmployeesConnections), not EF Core.
+    public async ValueTask<Employee?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        await calls.RunAsync(
+            (connections, ct) => connections.FirstOrDefaultAsync($"{SelectEmployee} WHERE email = @p0", ReadEmployee, ct, normalizedEmail),
+            cancellationToken);
 
-    public async ValueTask<Employee?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
-    {
-        var row = await calls.RunAsync((db, ct) => _byEmail(db, normalizedEmail, ct), cancellationToken);
-        return row?.ToEmployee();
-    }
-
-    public async ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken)
-    {
-        var row = await calls.RunAsync((db, ct) => _byEmpNo(db, empNo, ct), cancellationToken);
-        return row?.ToEmployee();
-    }
+    public async ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken) =>
+        await calls.RunAsync(
+            (connections, ct) => connections.FirstOrDefaultAsync($"{SelectEmployee} WHERE emp_no = @p0", ReadEmployee, ct, empNo),
+            cancellationToken);
 
     public async ValueTask<bool> ReplacePasswordHashAsync(int empNo, string currentHash, string newHash, CancellationToken cancellationToken)
     {
@@ -133,14 +125,20 @@ public sealed class EfEmployeeStore(DatabaseCalls calls) : IEmployeeStore
         return [.. rows.Select(row => row.ToEmployee())];
     }
 
+    /// <summary>A row of <see cref="SelectEmployee"/>; dates and the gender as both providers return them.</summary>
+    private static Employee ReadEmployee(DbDataReader row) => new(
+        row.GetInt32(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetFieldValue<DateOnly>(3),
+        row.GetString(4),
+        row.GetString(5),
+        Enum.Parse<Gender>(row.GetString(6)),
+        row.GetFieldValue<DateOnly>(7));
+
     public async ValueTask<DateTimeOffset?> FindTokensValidAfterAsync(int empNo, CancellationToken cancellationToken)
     {
-        var cutoff = await calls.RunAsync((db, ct) => _tokensValidAfter(db, empNo, ct), cancellationToken);
-        return cutoff switch
-        {
-            null => null,
-            long.MinValue => DateTimeOffset.MinValue,
-            var milliseconds => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value),
-        };
+        var cutoff = await calls.RunAsync((connections, ct) => connections.ScalarAsync(s_tokensValidAfterSql, ct, empNo), cancellationToken);
+        return cutoff is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(cutoff, CultureInfo.InvariantCulture));
     }
 }

@@ -10,18 +10,21 @@ public static class EmployeesDbContextOptions
         // The command timeout also bounds how long a command waits for a file another writer has locked.
         builder.UseSqlite(options.ConnectionString, sqlite => sqlite.CommandTimeout(TimeoutSeconds(options)));
 
-    public static void UsePostgres(DbContextOptionsBuilder builder, DatabaseOptions options)
+    public static void UsePostgres(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        builder.UseNpgsql(PostgresConnectionString(options), postgres => postgres.CommandTimeout(TimeoutSeconds(options)));
+
+    /// <summary>The configured connection string; connecting to a server that does not answer waits no longer than a command may.</summary>
+    public static string PostgresConnectionString(DatabaseOptions options)
     {
         var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         if (!connection.ContainsKey("Timeout"))
         {
-            // Connecting to a server that does not answer waits no longer than a command may.
             connection.Timeout = TimeoutSeconds(options);
         }
 
-        builder.UseNpgsql(connection.ConnectionString, postgres => postgres.CommandTimeout(TimeoutSeconds(options)));
+        return connection.ConnectionString;
     }
 
     /// <summary>ADO.NET counts whole seconds; the service's own bound (<see cref="DatabaseCalls"/>) is exact.</summary>
-    private static int TimeoutSeconds(DatabaseOptions options) => Math.Max(1, (int)Math.Ceiling(options.Timeout.TotalSeconds));
+    public static int TimeoutSeconds(DatabaseOptions options) => Math.Max(1, (int)Math.Ceiling(options.Timeout.TotalSeconds));
 }

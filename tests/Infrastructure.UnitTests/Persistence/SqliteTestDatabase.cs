@@ -57,8 +57,11 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return new EmployeesDbContextFactory<SqliteEmployeesDbContext>(new PooledDbContextFactory<SqliteEmployeesDbContext>(builder.Options));
     }
 
-    public EfEmployeeStore Store(TimeSpan? timeout = null) =>
-        new(new DatabaseCalls(Contexts(timeout), Microsoft.Extensions.Options.Options.Create(Options(timeout)), TimeProvider.System));
+    public EfEmployeeStore Store(TimeSpan? timeout = null) => new(Calls(Options(timeout)));
+
+    /// <summary>The store's bounded calls over the database <paramref name="options"/> name.</summary>
+    public static DatabaseCalls Calls(DatabaseOptions options) =>
+        new(ContextsFor(options), EmployeesConnections.For(options), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
 
     public EfEmployeeImport Import() => new(Contexts());
 

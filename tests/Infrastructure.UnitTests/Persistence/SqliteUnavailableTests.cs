@@ -2,7 +2,6 @@ using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.TestSupport.Employees;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
 
@@ -47,7 +46,7 @@ public sealed class SqliteUnavailableTests
         var missing = Path.Combine(Path.GetTempPath(), $"fal-no-such-folder-{Guid.NewGuid():N}", "employees.db");
         var options = _database.Options();
         options.ConnectionString = $"Data Source={missing}";
-        var store = new EfEmployeeStore(new DatabaseCalls(SqliteTestDatabase.ContextsFor(options), Options.Create(options), TimeProvider.System));
+        var store = new EfEmployeeStore(SqliteTestDatabase.Calls(options));
 
         Assert.That(async () => await store.FindByEmailAsync(SampleEmployees.BehaiEmail, CancellationToken.None),
             Throws.TypeOf<ResourceUnavailableException>());
@@ -58,7 +57,7 @@ public sealed class SqliteUnavailableTests
     [Test]
     public async Task HealthCheck_WhenTheDatabaseAnswers_IsHealthy_AndWhenTheTableIsGone_Unhealthy()
     {
-        var check = new DatabaseHealthCheck(new DatabaseCalls(_database.Contexts(), Options.Create(_database.Options()), TimeProvider.System));
+        var check = new DatabaseHealthCheck(SqliteTestDatabase.Calls(_database.Options()));
 
         var healthy = await check.CheckHealthAsync(new HealthCheckContext());
         await _database.ScalarAsync("DROP TABLE employees");
