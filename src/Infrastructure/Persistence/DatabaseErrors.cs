@@ -47,7 +47,8 @@ internal static class DatabaseErrors
     {
         SqliteException sqlite => sqlite.SqliteErrorCode != SqliteConstraint,
         PostgresException postgres => !IsRefusedRow(postgres),
-        NpgsqlException or TimeoutException or SocketException or IOException => true,
+        // Not IOException: Npgsql wraps its own, and the import's file throws them for other reasons.
+        NpgsqlException or TimeoutException or SocketException => true,
         _ => false,
     };
 
