@@ -13,14 +13,21 @@ namespace FastApiLearning.WebApi;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
-    {
+    /// <summary>
+    /// The mediator over Application's handlers, with validation in front of each. The web app and the
+    /// management commands (<c>Commands/</c>) both send their messages through it: one rule, two front doors.
+    /// </summary>
+    public static IServiceCollection AddMediatorPipeline(this IServiceCollection services) =>
         services.AddMediator((MediatorOptions options) =>
         {
             options.Assemblies = [typeof(LoginCommand)];
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
             options.ServiceLifetime = ServiceLifetime.Singleton;
         });
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediatorPipeline();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ValidationExceptionHandler>();
