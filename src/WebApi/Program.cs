@@ -1,10 +1,17 @@
 using FastApiLearning.Application;
 using FastApiLearning.Infrastructure;
 using FastApiLearning.WebApi;
+using FastApiLearning.WebApi.Commands;
 using FastApiLearning.WebApi.Endpoints;
 using FastApiLearning.WebApi.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+
+// `employees …` and `migrate` are management commands (Commands/); any other command line is the web app's.
+if (ManagementCommands.Handles(args))
+{
+    return await ManagementCommands.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -47,6 +54,7 @@ app.MapUserEndpoints();
 app.MapPageEndpoints();
 
 app.Run();
+return 0;
 
 /// <summary>The entry point, public for <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -1,0 +1,148 @@
+using FastApiLearning.Application;
+using FastApiLearning.Infrastructure;
+using FastApiLearning.WebApi.Commands.Employees;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FastApiLearning.WebApi.Commands;
+
+/// <summary>
+/// <c>dotnet run --project src/WebApi -- employees …</c> and <c>… -- migrate</c>: the management commands,
+/// in the same process image, configuration and services as the web app, without starting it.
+/// Program hands over only when the first argument is one of <see cref="Verbs"/>, so that everything else
+/// (no arguments, Kestrel's, <c>dotnet ef</c>'s, WebApplicationFactory's) boots the web app as before.
+/// </summary>
+public static class ManagementCommands
+{
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "employees", "migrate" };
+
+    public static bool Handles(IReadOnlyList<string> args) => args.Count > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>The process's entry: its own console, Ctrl+C cancels.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            return await RunAsync(args, CommandConsole.FromProcess(), cancellationToken: cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= cancel;
+        }
+    }
+
+    /// <summary>Runs one command line (the seam the tests use, with their console and settings).</summary>
+    /// <param name="configuration">More configuration, on top of the web app's (appsettings, environment).</param>
+    /// <param name="services">Services to replace, after the app's own are registered.</param>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        CommandConsole console,
+        Action<IConfigurationBuilder>? configuration = null,
+        Action<IServiceCollection>? services = null,
+        CancellationToken cancellationToken = default)
+    {
+        HostTypeRegistrar? registrar = null;
+        try
+        {
+            var builder = CreateBuilder(console, configuration, services);
+            var errors = new CommandErrors(console.Error, builder.Configuration);
+            registrar = new HostTypeRegistrar(builder);
+            var app = new CommandApp(registrar);
+            app.Configure(config => Configure(config, console, errors));
+            var exitCode = await app.RunAsync(args, cancellationToken);
+
+            // The branch alone shows its help (Spectre then exits 1); a missing subcommand is a usage error.
+            return args is ["employees"] ? ExitCodes.Usage : exitCode;
+        }
+        catch (Exception exception)
+        {
+            // The host could not even be made (a configuration file that is not JSON, say): still no stack trace.
+            console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (registrar?.Host is IAsyncDisposable host)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The host the commands run in: the web app's configuration sources and its Application,
+    /// Infrastructure and mediator registrations, with none of the web parts.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(
+        CommandConsole console,
+        Action<IConfigurationBuilder>? configuration = null,
+        Action<IServiceCollection>? services = null)
+    {
+        // As WebApplication.CreateBuilder does: ASPNETCORE_ variables (ASPNETCORE_ENVIRONMENT above all)
+        // are host settings, under DOTNET_ ones; then appsettings*.json, environment variables, as the web app.
+        var hostConfiguration = new ConfigurationManager();
+        hostConfiguration.AddEnvironmentVariables(prefix: "ASPNETCORE_");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = hostConfiguration,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        configuration?.Invoke(builder.Configuration);
+
+        // Log lines go to standard error, as one line each without stack traces; the framework's
+        // information lines are the web app's diagnostics, not a command's output.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options =>
+        {
+            options.FormatterName = CommandLogFormatter.FormatterName;
+            options.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        builder.Logging.AddConsoleFormatter<CommandLogFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        builder.Services.AddSingleton(console);
+        builder.Services
+            .AddApplication()
+            .AddInfrastructure(builder.Configuration)
+            .AddMediatorPipeline();
+        services?.Invoke(builder.Services);
+        return builder;
+    }
+
+    private static void Configure(IConfigurator config, CommandConsole console, CommandErrors errors)
+    {
+        config.SetApplicationName("FastApiLearning.WebApi");
+        config.ConfigureConsole(console.Out);
+        // Relaxed parsing would file an unknown option (a mistyped one, or a "--password secret") under
+        // remaining arguments and go on: every option must be known.
+        config.UseStrictParsing();
+        config.SetExceptionHandler((exception, _) => errors.Report(exception));
+
+        config.AddBranch("employees", employees =>
+        {
+            employees.SetDescription("Manage the employees who can log in.");
+            employees.AddCommand<EmployeesAddCommand>("add")
+                .WithDescription("Add an employee. The password is asked for twice without echo, or read from standard input "
+                    + "with --password-stdin; there is no option that takes it (it would stay in the shell history).")
+                .WithExample("employees", "add", "--email", "ada@example.com", "--first-name", "Ada", "--last-name", "Lovelace",
+                    "--gender", "F", "--birth-date", "1985-12-10", "--hire-date", "2024-01-15");
+            employees.AddCommand<EmployeesSetPasswordCommand>("set-password")
+                .WithDescription("Set an employee's password; every token they hold is refused from then on, on every instance.")
+                .WithExample("employees", "set-password", "ada@example.com");
+            employees.AddCommand<EmployeesListCommand>("list")
+                .WithDescription("List employees in emp_no order (never their password hashes).")
+                .WithExample("employees", "list", "--limit", "20");
+            employees.AddCommand<EmployeesRemoveCommand>("remove")
+                .WithDescription("Remove an employee; their tokens are refused from then on, on every instance.")
+                .WithExample("employees", "remove", "ada@example.com", "--yes");
+        });
+    }
+}
