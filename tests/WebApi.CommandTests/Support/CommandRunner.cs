@@ -14,7 +14,8 @@ namespace FastApiLearning.WebApi.CommandTests.Support;
 /// each in a host of its own, against one employees database that outlives the runs: the sample users
 /// to begin with.
 /// </summary>
-public sealed class CommandRunner
+/// <param name="services">Services to replace in every run (a store that fails, say).</param>
+public sealed class CommandRunner(Action<IServiceCollection>? services = null)
 {
     public static readonly string SigningKey = Convert.ToBase64String(SHA256.HashData("command tests"u8));
 
@@ -61,7 +62,11 @@ public sealed class CommandRunner
             ["Jwt:SigningKey"] = SigningKey,
         });
 
-    private void ReplaceServices(IServiceCollection services) => services.AddSingleton(_store);
+    private void ReplaceServices(IServiceCollection replaced)
+    {
+        replaced.AddSingleton(_store);
+        services?.Invoke(replaced);
+    }
 
     // Wide enough that no table cell or message is wrapped.
     private static TestConsole NewConsole() => new TestConsole().Width(250);

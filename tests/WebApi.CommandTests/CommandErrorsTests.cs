@@ -1,0 +1,62 @@
+using FastApiLearning.Application.Common.Exceptions;
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.WebApi.CommandTests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastApiLearning.WebApi.CommandTests;
+
+/// <summary>How a failure deep in a command reaches the operator: one message, the right exit code.</summary>
+public sealed class CommandErrorsTests
+{
+    private static CommandRunner RunnerWhoseStoreThrows(Exception exception)
+    {
+        var store = new Mock<IEmployeeStore>();
+        store.Setup(s => s.ListAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ThrowsAsync(exception);
+        store.Setup(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(exception);
+        return new CommandRunner(services => services.AddSingleton(store.Object));
+    }
+
+    [Test]
+    public async Task List_WhenTheDatabaseDoesNotAnswer_ExitsWith1WithTheMessageAndNamesTheDatabase()
+    {
+        var runner = RunnerWhoseStoreThrows(
+            new ResourceUnavailableException("The employees database did not answer within 2 s.", TimeSpan.FromSeconds(1)));
+
+        var result = await runner.RunAsync("employees", "list");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("error: The employees database did not answer within 2 s.").And.Contain("Database:Provider=Fake"));
+    }
+
+    [Test]
+    public async Task Remove_WhenTheProviderThrowsADbException_ExitsWith1NamingTheDatabaseAndTheCause()
+    {
+        var runner = RunnerWhoseStoreThrows(
+            new InvalidOperationException("An exception has been raised.", new TestDbException("connection refused")));
+
+        var result = await runner.RunAsync("employees", "remove", "someone@example.com", "--yes");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("cannot be used: connection refused").And.Contain("Database:Provider=Fake"));
+    }
+
+    [Test]
+    public async Task List_WhenSomethingUnexpectedFails_ExitsWith1WithItsMessageOnly()
+    {
+        var runner = RunnerWhoseStoreThrows(new InvalidOperationException("the store broke", new IOException("disk full")));
+
+        var result = await runner.RunAsync("employees", "list");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("error: the store broke disk full"));
+        Assert.That(result.Error, Does.Not.Contain("   at "));
+    }
+
+    [TestCase("FirstName", ExpectedResult = "--first-name")]
+    [TestCase("BirthDate", ExpectedResult = "--birth-date")]
+    [TestCase("Email", ExpectedResult = "--email")]
+    [TestCase("Password", ExpectedResult = "password")]
+    [TestCase("", ExpectedResult = "input")]
+    public string OptionName_OfAValidatedProperty_IsTheOptionThatCarriesIt(string propertyName) =>
+        Commands.CommandErrors.OptionName(propertyName);
+}
