@@ -34,10 +34,11 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
             case CommandUsageException usage:
                 return Write(usage.Message, ExitCodes.Usage);
             case ValidationException validation:
-                error.MarkupLine("[red]error:[/] the input is not valid:");
+                // Application keys each failure by the option it came from and starts its message with it
+                // ("first-name must be at most 14 characters"): the field and why, as the operator typed it.
                 foreach (var failure in validation.Errors)
                 {
-                    error.MarkupLineInterpolated($"  {OptionName(failure.PropertyName)}: {failure.ErrorMessage}");
+                    Write(failure.ErrorMessage, ExitCodes.Usage);
                 }
 
                 return ExitCodes.Usage;
@@ -50,7 +51,8 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
             case ResourceUnavailableException unavailable:
                 return Write($"{unavailable.Message} ({DatabaseDescription.Describe(configuration)})", ExitCodes.Failure);
             case DbException database:
-                return Write($"{DatabaseDescription.Describe(configuration)} cannot be used: {database.Message}", ExitCodes.Failure);
+                return Write(
+                    $"{DatabaseDescription.Describe(configuration)} cannot be used: {Explained(exception, database)}", ExitCodes.Failure);
             case OptionsValidationException options:
                 return Write($"the configuration is not valid: {string.Join(" ", options.Failures)}", ExitCodes.Failure);
             case OperationCanceledException:
@@ -80,6 +82,23 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
         return null;
     }
 
+    /// <summary>
+    /// What failed in the words of the outermost exception that is not Spectre's wrapper (an EF Core or
+    /// migrator message saying what it was doing), plus the cause's when it does not include it.
+    /// </summary>
+    private static string Explained(Exception exception, Exception cause)
+    {
+        var outer = exception;
+        while (outer is CommandAppException { InnerException: { } inner })
+        {
+            outer = inner;
+        }
+
+        return ReferenceEquals(outer, cause) || outer.Message.Contains(cause.Message, StringComparison.Ordinal)
+            ? outer.Message
+            : $"{outer.Message} {cause.Message}";
+    }
+
     /// <summary>An unexpected failure: its message, and the innermost one when that says more.</summary>
     private static string MessageOf(Exception exception)
     {
@@ -92,29 +111,5 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
         return innermost == exception || innermost.Message == exception.Message
             ? exception.Message
             : $"{exception.Message} {innermost.Message}";
-    }
-
-    /// <summary>A message's property as the option that carries it: <c>FirstName</c> → <c>--first-name</c>.</summary>
-    public static string OptionName(string propertyName)
-    {
-        // The password never comes from an option (it is asked for, or read from standard input).
-        if (string.IsNullOrEmpty(propertyName) || propertyName == "Password")
-        {
-            return string.IsNullOrEmpty(propertyName) ? "input" : "password";
-        }
-
-        var name = new System.Text.StringBuilder("--");
-        for (var i = 0; i < propertyName.Length; i++)
-        {
-            var c = propertyName[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                name.Append('-');
-            }
-
-            name.Append(char.ToLowerInvariant(c));
-        }
-
-        return name.ToString();
     }
 }
