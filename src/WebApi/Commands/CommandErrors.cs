@@ -47,7 +47,7 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
             case EmailTakenException taken:
                 return Write(taken.Message, ExitCodes.Failure);
             case ImportFormatException format:
-                return Write($"{format.Message}. Nothing was imported.", ExitCodes.Failure);
+                return Write($"{format.Message.TrimEnd('.')}. Nothing was imported.", ExitCodes.Failure);
             case ResourceUnavailableException unavailable:
                 return Write($"{unavailable.Message} ({DatabaseDescription.Describe(configuration)})", ExitCodes.Failure);
             case DbException database:

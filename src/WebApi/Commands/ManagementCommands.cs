@@ -140,6 +140,11 @@ public static class ManagementCommands
             employees.AddCommand<EmployeesListCommand>("list")
                 .WithDescription("List employees in emp_no order (never their password hashes).")
                 .WithExample("employees", "list", "--limit", "20");
+            employees.AddCommand<EmployeesImportCommand>("import")
+                .WithDescription("Import employees from the MySQL sample's dump or a CSV file, all rows or none: "
+                    + "a bad line stops it with its line number and leaves the database as it was.")
+                .WithExample("employees", "import", "load_employees.dump")
+                .WithExample("employees", "import", "staff.csv", "--update");
             employees.AddCommand<EmployeesRemoveCommand>("remove")
                 .WithDescription("Remove an employee; their tokens are refused from then on, on every instance.")
                 .WithExample("employees", "remove", "ada@example.com", "--yes");
