@@ -21,12 +21,16 @@ public sealed class ManagementCommandsTests
 
     private static readonly TestCaseData[] s_helps =
     [
-        new TestCaseData((object)new[] { "employees", "--help" }, new[] { "add", "set-password", "list", "remove" }),
+        new TestCaseData((object)new[] { "employees", "--help" },
+            new[] { "add", "set-password", "list", "remove", "wrap-legacy-hashes", "import" }),
         new TestCaseData((object)new[] { "employees", "add", "--help" },
             new[] { "--email", "--first-name", "--last-name", "--gender", "--birth-date", "--hire-date", "--password-stdin", "no option that takes the password" }),
         new TestCaseData((object)new[] { "employees", "set-password", "--help" }, new[] { "<EMAIL>", "--password-stdin", "no option that takes the password" }),
         new TestCaseData((object)new[] { "employees", "list", "--help" }, new[] { "--limit", "--after" }),
         new TestCaseData((object)new[] { "employees", "remove", "--help" }, new[] { "<EMAIL>", "--yes" }),
+        new TestCaseData((object)new[] { "employees", "wrap-legacy-hashes", "--help" }, new[] { "--batch-size" }),
+        new TestCaseData((object)new[] { "employees", "import", "--help" },
+            new[] { "<FILE>", "--format", "--update", "--initial-password-stdin", "For sample data only" }),
     ];
 
     [TestCaseSource(nameof(s_helps))]

@@ -140,6 +140,10 @@ public static class ManagementCommands
             employees.AddCommand<EmployeesListCommand>("list")
                 .WithDescription("List employees in emp_no order (never their password hashes).")
                 .WithExample("employees", "list", "--limit", "20");
+            employees.AddCommand<EmployeesWrapLegacyHashesCommand>("wrap-legacy-hashes")
+                .WithDescription("Wrap every bcrypt and weaker-Argon2 hash in today's Argon2id, so that no known user costs "
+                    + "less to verify than an unknown one. No password is needed; safe to run again, and while the service runs.")
+                .WithExample("employees", "wrap-legacy-hashes");
             employees.AddCommand<EmployeesImportCommand>("import")
                 .WithDescription("Import employees from the MySQL sample's dump or a CSV file, all rows or none: "
                     + "a bad line stops it with its line number and leaves the database as it was.")

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FastApiLearning.Application.Auth.Login;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Users;
 using FastApiLearning.WebApi.Commands;
 using Mediator;
@@ -14,14 +15,23 @@ namespace FastApiLearning.WebApi.CommandTests.Support;
 /// each in a host of its own, against one employees database that outlives the runs: the sample users
 /// to begin with.
 /// </summary>
-/// <param name="services">Services to replace in every run (a store that fails, say).</param>
-public sealed class CommandRunner(Action<IServiceCollection>? services = null)
+public sealed class CommandRunner
 {
     public static readonly string SigningKey = Convert.ToBase64String(SHA256.HashData("command tests"u8));
 
     // The Fake provider keeps its rows in the store object, so every run of this runner gets the same one.
-    private readonly InMemoryEmployeeStore _store =
-        InMemoryEmployeeStore.FromFile(Path.Combine(AppContext.BaseDirectory, "Data", "employees.json"));
+    private readonly InMemoryEmployeeStore _store;
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Services to replace in every run (a store that fails, say).</param>
+    /// <param name="employees">The rows to begin with; by default the sample users.</param>
+    public CommandRunner(Action<IServiceCollection>? services = null, IEnumerable<Employee>? employees = null)
+    {
+        _store = employees is null
+            ? InMemoryEmployeeStore.FromFile(Path.Combine(AppContext.BaseDirectory, "Data", "employees.json"))
+            : new InMemoryEmployeeStore(employees);
+        _services = services;
+    }
 
     public Task<CommandResult> RunAsync(params string[] args) => RunAsync(args, standardInput: "");
 
@@ -65,7 +75,7 @@ public sealed class CommandRunner(Action<IServiceCollection>? services = null)
     private void ReplaceServices(IServiceCollection replaced)
     {
         replaced.AddSingleton(_store);
-        services?.Invoke(replaced);
+        _services?.Invoke(replaced);
     }
 
     // Wide enough that no table cell or message is wrapped.
