@@ -107,7 +107,15 @@ public static class DependencyInjection
     {
         services.AddSingleton(sp => EmployeesConnections.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<DatabaseCalls>();
-        services.AddSingleton<IEmployeeStore, EfEmployeeStore>();
+        services.AddSingleton<EfEmployeeStore>();
+        services.AddSingleton<IEmployeeStore>(sp =>
+        {
+            var store = sp.GetRequiredService<EfEmployeeStore>();
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return options.ProfileCacheTimeToLive > TimeSpan.Zero
+                ? new CachingEmployeeStore(store, sp.GetRequiredService<TimeProvider>(), options.ProfileCacheTimeToLive, options.ProfileCacheCapacity)
+                : store;
+        });
         services.AddSingleton<IEmployeeImport, EfEmployeeImport>();
         services.AddSingleton<DatabaseMigrator>();
         // Registered before the web server's own hosted service, so it runs before the server listens.

@@ -19,6 +19,15 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>The longest one database call may take before the request is answered 503.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long this instance serves a profile (<c>GET /users/me</c>) from memory; a write made by
+    /// another instance or a command is seen this much later at most. Zero turns the cache off.
+    /// </summary>
+    public TimeSpan ProfileCacheTimeToLive { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most profiles this instance remembers (a few hundred bytes each).</summary>
+    public int ProfileCacheCapacity { get; set; } = 10_000;
+
     /// <summary>A SQLite migration lock older than this was left by a process killed while migrating.</summary>
     public TimeSpan StaleMigrationLockAfter { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -38,6 +47,13 @@ public sealed class DatabaseOptions : IValidatableObject
         if (Timeout <= TimeSpan.Zero)
         {
             yield return new("Database:Timeout must be positive.", [nameof(Timeout)]);
+        }
+
+        if (ProfileCacheTimeToLive < TimeSpan.Zero || ProfileCacheCapacity < 1)
+        {
+            yield return new(
+                "Database:ProfileCacheTimeToLive must not be negative and Database:ProfileCacheCapacity must be at least 1.",
+                [nameof(ProfileCacheTimeToLive), nameof(ProfileCacheCapacity)]);
         }
 
         if (StaleMigrationLockAfter <= TimeSpan.Zero)

@@ -41,7 +41,9 @@ public sealed class DatabaseStartupTests
         await host.StartAsync();
 
         var store = host.Services.GetRequiredService<IEmployeeStore>();
-        Assert.That(store, Is.InstanceOf<EfEmployeeStore>());
+        // The database, behind this instance's profile cache.
+        Assert.That(store, Is.InstanceOf<CachingEmployeeStore>());
+        Assert.That(host.Services.GetRequiredService<EfEmployeeStore>(), Is.Not.Null);
         Assert.That(await store.ListAsync(0, 10, CancellationToken.None), Has.Count.EqualTo(2));
         await host.StopAsync();
     }
