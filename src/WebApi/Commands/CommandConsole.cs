@@ -11,7 +11,7 @@ namespace FastApiLearning.WebApi.Commands;
 /// </param>
 public sealed class CommandConsole(IAnsiConsole output, IAnsiConsole error, TextReader input, bool canPrompt)
 {
-    private const int RedirectedWidth = 250;
+    private const int RedirectedWidth = 1000;
 
     public IAnsiConsole Out { get; } = output;
 

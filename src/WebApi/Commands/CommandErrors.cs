@@ -17,11 +17,9 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
 {
     public int Report(Exception exception)
     {
-        // Spectre wraps what a command's construction threw; the cause decides.
-        var cause = Find<ResourceUnavailableException>(exception)
-            ?? Find<DbException>(exception)
-            ?? Find<OptionsValidationException>(exception)
-            ?? exception;
+        // The outermost exception that says what went wrong: Spectre wraps what a command's construction
+        // threw, EF Core and the stores wrap the provider's exception.
+        var cause = Chain(exception).FirstOrDefault(IsKnown) ?? exception;
 
         switch (cause)
         {
@@ -49,7 +47,13 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
             case ImportFormatException format:
                 return Write($"{format.Message.TrimEnd('.')}. Nothing was imported.", ExitCodes.Failure);
             case ResourceUnavailableException unavailable:
-                return Write($"{unavailable.Message} ({DatabaseDescription.Describe(configuration)})", ExitCodes.Failure);
+                // An outage the provider reported names the database and the provider's reason; another
+                // (Redis's, the session store's) is told in its own words.
+                return Write(
+                    Chain(unavailable).OfType<DbException>().FirstOrDefault() is { } reason
+                        ? $"{DatabaseDescription.Describe(configuration)} is unavailable: {reason.Message}"
+                        : MessageOf(unavailable),
+                    ExitCodes.Failure);
             case DbException database:
                 return Write(
                     $"{DatabaseDescription.Describe(configuration)} cannot be used: {Explained(exception, database)}", ExitCodes.Failure);
@@ -68,18 +72,16 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
         return exitCode;
     }
 
-    private static T? Find<T>(Exception exception)
-        where T : Exception
+    private static bool IsKnown(Exception exception) => exception is CommandUsageException or CommandFailedException
+        or ValidationException or EmailTakenException or ImportFormatException or ResourceUnavailableException
+        or DbException or OptionsValidationException or OperationCanceledException;
+
+    private static IEnumerable<Exception> Chain(Exception exception)
     {
         for (Exception? current = exception; current is not null; current = current.InnerException)
         {
-            if (current is T found)
-            {
-                return found;
-            }
+            yield return current;
         }
-
-        return null;
     }
 
     /// <summary>
@@ -108,7 +110,7 @@ public sealed class CommandErrors(IAnsiConsole error, IConfiguration configurati
             innermost = innermost.InnerException;
         }
 
-        return innermost == exception || innermost.Message == exception.Message
+        return innermost == exception || exception.Message.Contains(innermost.Message, StringComparison.Ordinal)
             ? exception.Message
             : $"{exception.Message} {innermost.Message}";
     }
