@@ -107,8 +107,12 @@ public static class ManagementCommands
         });
         builder.Logging.AddConsoleFormatter<CommandLogFormatter, ConsoleFormatterOptions>();
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // EF Core's lines (the SQL of a failed command, the migration lock) are the web app's diagnostics: a
+        // command says what it did, and a database error reaches the operator as the command's own message.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
 
         builder.Services.AddSingleton(console);
+        builder.Services.AddSingleton<DatabasePreparation>();
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration)
@@ -153,5 +157,8 @@ public static class ManagementCommands
                 .WithDescription("Remove an employee; their tokens are refused from then on, on every instance.")
                 .WithExample("employees", "remove", "ada@example.com", "--yes");
         });
+        config.AddCommand<MigrateCommand>("migrate")
+            .WithDescription("Bring the employees database to the current model (what the web app does at start-up "
+                + "unless Database:MigrateOnStartup is false). Several instances may run it at once.");
     }
 }

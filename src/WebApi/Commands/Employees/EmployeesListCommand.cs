@@ -7,10 +7,11 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees list</c>: sends the same <see cref="ListEmployeesQuery"/> as the API, shows a table.</summary>
-public sealed class EmployeesListCommand(ISender sender, CommandConsole console) : AsyncCommand<EmployeesListSettings>
+public sealed class EmployeesListCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EmployeesListSettings settings, CancellationToken cancellationToken)
     {
+        await database.PrepareAsync(cancellationToken);
         var employees = await sender.Send(new ListEmployeesQuery(settings.Limit, settings.After), cancellationToken);
 
         // Whether a password is set, never the hash.

@@ -6,11 +6,12 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees set-password EMAIL</c>: sends the same <see cref="SetPasswordCommand"/> as the API.</summary>
-public sealed class EmployeesSetPasswordCommand(ISender sender, CommandConsole console) : AsyncCommand<EmployeesSetPasswordSettings>
+public sealed class EmployeesSetPasswordCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesSetPasswordSettings>
 {
     public override async Task<int> ExecuteAsync(
         CommandContext context, EmployeesSetPasswordSettings settings, CancellationToken cancellationToken)
     {
+        await database.PrepareAsync(cancellationToken);
         var password = await PasswordInput.ReadAsync(console, settings.PasswordStdin, "--password-stdin", "new password", cancellationToken);
         if (!await sender.Send(new SetPasswordCommand(settings.Email, password), cancellationToken))
         {
