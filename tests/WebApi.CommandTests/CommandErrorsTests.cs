@@ -17,15 +17,28 @@ public sealed class CommandErrorsTests
     }
 
     [Test]
-    public async Task List_WhenTheDatabaseDoesNotAnswer_ExitsWith1WithTheMessageAndNamesTheDatabase()
+    public async Task List_WhenTheDatabaseIsUnavailable_ExitsWith1WithTheCauseAndNamesTheDatabase()
     {
-        var runner = RunnerWhoseStoreThrows(
-            new ResourceUnavailableException("The employees database did not answer within 2 s.", TimeSpan.FromSeconds(1)));
+        var runner = RunnerWhoseStoreThrows(new ResourceUnavailableException(
+            "The employees database is unavailable", TimeSpan.FromSeconds(2), new TestDbException("connection refused")));
 
         var result = await runner.RunAsync("employees", "list");
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.Error, Does.Contain("error: The employees database did not answer within 2 s.").And.Contain("Database:Provider=Fake"));
+        Assert.That(result.Error, Does.Match(@"error: the employees database \(Database:Provider=Sqlite, Data Source=.*\) is unavailable: connection refused"));
+    }
+
+    [Test]
+    public async Task Remove_WhenTheSessionStoreIsUnavailable_ExitsWith1WithoutBlamingTheDatabase()
+    {
+        var runner = RunnerWhoseStoreThrows(
+            new ResourceUnavailableException("The session store is unavailable", TimeSpan.FromSeconds(2), new TimeoutException("redis timed out")));
+
+        var result = await runner.RunAsync("employees", "remove", "someone@example.com", "--yes");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain("error: The session store is unavailable redis timed out"));
+        Assert.That(result.Error, Does.Not.Contain("Database:Provider"));
     }
 
     [Test]
@@ -38,7 +51,7 @@ public sealed class CommandErrorsTests
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("cannot be used: An exception has been raised. connection refused"));
-        Assert.That(result.Error, Does.Contain("Database:Provider=Fake"));
+        Assert.That(result.Error, Does.Contain("Database:Provider=Sqlite"));
     }
 
     [Test]

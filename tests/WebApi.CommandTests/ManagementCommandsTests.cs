@@ -29,6 +29,7 @@ public sealed class ManagementCommandsTests
         new TestCaseData((object)new[] { "employees", "list", "--help" }, new[] { "--limit", "--after" }),
         new TestCaseData((object)new[] { "employees", "remove", "--help" }, new[] { "<EMAIL>", "--yes" }),
         new TestCaseData((object)new[] { "employees", "wrap-legacy-hashes", "--help" }, new[] { "--batch-size" }),
+        new TestCaseData((object)new[] { "migrate", "--help" }, new[] { "Database:MigrateOnStartup" }),
         new TestCaseData((object)new[] { "employees", "import", "--help" },
             new[] { "<FILE>", "--format", "--update", "--initial-password-stdin", "For sample data only" }),
     ];

@@ -26,9 +26,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_ADumpInTheSamplesFormat_AddsEveryRowWithEmailsMadeFromTheNames()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("load_employees.dump", Dump);
+        var file = TempFile.Write("load_employees.dump", Dump);
 
-        var result = await runner.RunAsync("employees", "import", file.Path);
+        var result = await runner.RunAsync("employees", "import", file);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Out, Does.Contain("Added 3, updated 0, skipped 0."));
@@ -42,9 +42,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_ACsvWithAHeader_AddsItsRowsWithTheirEmailOrOneMadeFromTheNames()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("staff.csv", Csv);
+        var file = TempFile.Write("staff.csv", Csv);
 
-        var result = await runner.RunAsync("employees", "import", file.Path);
+        var result = await runner.RunAsync("employees", "import", file);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Out, Does.Contain("Added 2, updated 0, skipped 0."));
@@ -57,9 +57,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_AMalformedLine_ExitsWith1NamingTheLineAndImportsNothing()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("load_employees.dump", Dump.Replace("'F','1985-11-21'", "'X','1985-11-21'", StringComparison.Ordinal));
+        var file = TempFile.Write("load_employees.dump", Dump.Replace("'F','1985-11-21'", "'X','1985-11-21'", StringComparison.Ordinal));
 
-        var result = await runner.RunAsync("employees", "import", file.Path);
+        var result = await runner.RunAsync("employees", "import", file);
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("Line 2:").And.Contain("Nothing was imported."));
@@ -72,10 +72,10 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_AnEmpNoThatExists_IsSkipped()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("behai.csv", "emp_no,birth_date,first_name,last_name,gender,hire_date,email\n"
+        var file = TempFile.Write("behai.csv", "emp_no,birth_date,first_name,last_name,gender,hire_date,email\n"
             + $"500222,1970-10-27,Behai,Nguyen,M,2021-06-15,{SampleEmployees.BehaiEmail}\n");
 
-        var result = await runner.RunAsync("employees", "import", file.Path);
+        var result = await runner.RunAsync("employees", "import", file);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Out, Does.Contain("Added 0, updated 0, skipped 1."));
@@ -86,10 +86,10 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_AnEmpNoThatExistsWithUpdate_UpdatesItButNotItsPassword()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("behai.csv", "emp_no,birth_date,first_name,last_name,gender,hire_date,email\n"
+        var file = TempFile.Write("behai.csv", "emp_no,birth_date,first_name,last_name,gender,hire_date,email\n"
             + $"500222,1970-10-27,Behai,Nguyen,M,2021-06-15,{SampleEmployees.BehaiEmail}\n");
 
-        var result = await runner.RunAsync(["employees", "import", file.Path, "--update", "--initial-password-stdin"], Passwords.New + "\n");
+        var result = await runner.RunAsync(["employees", "import", file, "--update", "--initial-password-stdin"], Passwords.New + "\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Out, Does.Contain("Added 0, updated 1, skipped 0."));
@@ -101,9 +101,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_WithAnInitialPasswordOnStandardInput_NewEmployeesCanLogInWithIt()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("load_employees.dump", Dump);
+        var file = TempFile.Write("load_employees.dump", Dump);
 
-        var result = await runner.RunAsync(["employees", "import", file.Path, "--initial-password-stdin"], Passwords.New + "\n");
+        var result = await runner.RunAsync(["employees", "import", file, "--initial-password-stdin"], Passwords.New + "\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(await runner.LogInAsync("parto.obamford.10003@gmail.com", Passwords.New), Is.InstanceOf<LoginResult.Succeeded>());
@@ -113,9 +113,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_WithoutAnInitialPassword_NewEmployeesCannotLogIn()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("load_employees.dump", Dump);
+        var file = TempFile.Write("load_employees.dump", Dump);
 
-        await runner.RunAsync("employees", "import", file.Path);
+        await runner.RunAsync("employees", "import", file);
 
         Assert.That(await runner.LogInAsync("georgi.facello.10001@gmail.com", Employee.NoPassword), Is.InstanceOf<LoginResult.Failed>());
     }
@@ -124,10 +124,10 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_AFileWhoseFormatTheExtensionDoesNotTell_ExitsWith2UnlessTheFormatIsGiven()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("staff.txt", Csv);
+        var file = TempFile.Write("staff.txt", Csv);
 
-        var refused = await runner.RunAsync("employees", "import", file.Path);
-        var imported = await runner.RunAsync("employees", "import", file.Path, "--format", "csv");
+        var refused = await runner.RunAsync("employees", "import", file);
+        var imported = await runner.RunAsync("employees", "import", file, "--format", "csv");
 
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.Contain("--format:").And.Contain("staff.txt"));
@@ -148,9 +148,9 @@ public sealed class EmployeesImportCommandTests
     public async Task Import_WithATooShortInitialPassword_ExitsWith2AndImportsNothing()
     {
         var runner = new CommandRunner();
-        using var file = TempFile.Write("load_employees.dump", Dump);
+        var file = TempFile.Write("load_employees.dump", Dump);
 
-        var result = await runner.RunAsync(["employees", "import", file.Path, "--initial-password-stdin"], "short\n");
+        var result = await runner.RunAsync(["employees", "import", file, "--initial-password-stdin"], "short\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain("initial-password must be at least 8 characters"));

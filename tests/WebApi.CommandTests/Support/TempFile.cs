@@ -1,26 +1,13 @@
 namespace FastApiLearning.WebApi.CommandTests.Support;
 
-/// <summary>A file in a folder of its own under the temp folder, deleted with it on dispose.</summary>
-public sealed class TempFile : IDisposable
+/// <summary>A file in a test folder of its own (<see cref="TestFolders"/>).</summary>
+public static class TempFile
 {
-    private readonly string _folder;
-
-    private TempFile(string folder, string path)
+    /// <returns>Its path.</returns>
+    public static string Write(string name, string content)
     {
-        _folder = folder;
-        Path = path;
-    }
-
-    public string Path { get; }
-
-    public static TempFile Write(string name, string content)
-    {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"command-tests-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, name);
+        var path = Path.Combine(TestFolders.New(), name);
         File.WriteAllText(path, content);
-        return new TempFile(folder, path);
+        return path;
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
