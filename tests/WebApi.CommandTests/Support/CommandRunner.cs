@@ -47,7 +47,7 @@ public sealed class CommandRunner
             : WriteEmployeesFile(Path.Combine(folder, "employees.json"), employees);
         _services = services;
         _settings = settings ?? new Dictionary<string, string?>();
-        _database = new Lazy<Task>(createDatabase ? CreateDatabaseAsync : () => Task.CompletedTask);
+        _database = new Lazy<Task>(createDatabase ? MigrateAndSeedAsync : () => Task.CompletedTask);
     }
 
     /// <summary>The SQLite file, in a folder that exists only once something made it.</summary>
@@ -86,7 +86,7 @@ public sealed class CommandRunner
         return new CommandResult(exitCode, ((TestConsole)console.Out).Output, ((TestConsole)console.Error).Output);
     }
 
-    private async Task CreateDatabaseAsync()
+    private async Task MigrateAndSeedAsync()
     {
         using var host = BuildHost();
         // None with the Fake provider, whose rows are the sample users' file.
@@ -101,16 +101,31 @@ public sealed class CommandRunner
         ManagementCommands.CreateBuilder(
             new CommandConsole(NewConsole(), NewConsole(), TextReader.Null, canPrompt: false), Configure, _services).Build();
 
-    private void Configure(IConfigurationBuilder configuration) =>
-        configuration
-            .AddInMemoryCollection(new Dictionary<string, string?>
+    /// <summary>The configuration every run gets over the app's: this runner's database, a signing key.</summary>
+    public IReadOnlyDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
             {
                 ["Database:Provider"] = "Sqlite",
                 ["ConnectionStrings:Employees"] = _connectionString,
                 ["EmployeeStore:DataFile"] = _dataFile,
                 ["Jwt:SigningKey"] = SigningKey,
-            })
-            .AddInMemoryCollection(_settings);
+            };
+            foreach (var (key, value) in _settings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+
+    /// <summary>The database as the first run would find it: migrated and seeded.</summary>
+    public Task CreateDatabaseAsync() => _database.Value;
+
+    private void Configure(IConfigurationBuilder configuration) => configuration.AddInMemoryCollection(Settings);
 
     /// <summary>Rows in the format of src/Infrastructure/Data/employees.json, the sample users' file.</summary>
     private static string WriteEmployeesFile(string path, IEnumerable<Employee> employees)
