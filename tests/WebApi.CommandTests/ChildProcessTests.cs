@@ -24,6 +24,24 @@ public sealed class ChildProcessTests
     }
 
     [Test]
+    public async Task MigrateThenEmployeesList_OnANewSqliteFile_PrintTheirResultsAndNoLogLines()
+    {
+        var environment = Settings(
+            ("Database__Provider", "Sqlite"),
+            ("ConnectionStrings__Employees", $"Data Source={Path.Combine(TestFolders.New(), "data", "employees.db")}"));
+
+        var migrated = await ChildProcess.RunWebApiAsync(environment, "migrate");
+        var listed = await ChildProcess.RunWebApiAsync(environment, "employees", "list");
+
+        Assert.That(migrated.ExitCode, Is.EqualTo(0), migrated.ToString());
+        Assert.That(migrated.Out, Does.Contain("it is up to date"));
+        Assert.That(listed.ExitCode, Is.EqualTo(0), listed.ToString());
+        Assert.That(listed.Out, Does.Contain("emp_no").And.Contain("0 employees."));
+        // The web app's appsettings log EF Core's migration lines at Information; a command keeps them out.
+        Assert.That(migrated.Error + listed.Error, Is.Empty);
+    }
+
+    [Test]
     public async Task EmployeesList_WhenTheSqliteFileCannotBeOpened_ExitsWith1NamingItWithoutAStackTrace()
     {
         // Under /proc no folder can be made, not even by root.

@@ -106,10 +106,11 @@ public static class ManagementCommands
             options.LogToStandardErrorThreshold = LogLevel.Trace;
         });
         builder.Logging.AddConsoleFormatter<CommandLogFormatter, ConsoleFormatterOptions>();
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        // EF Core's lines (the SQL of a failed command, the migration lock) are the web app's diagnostics: a
-        // command says what it did, and a database error reaches the operator as the command's own message.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        // For this provider, so that they win over the web app's Logging:LogLevel entries. EF Core's lines (the
+        // SQL of a failed command, the migration lock) are the web app's diagnostics: a command says what it
+        // did, and a database error reaches the operator as the command's own message.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.EntityFrameworkCore", LogLevel.None);
 
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton<DatabasePreparation>();
