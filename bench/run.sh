@@ -272,7 +272,7 @@ if [ "$EMPLOYEES" -gt 0 ]; then
         >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; die "bench/GenerateEmployees failed"; }
     manage() { # the service's management commands, on the bench's database
         (cd "$WORK/run" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "${DB_ENV[@]}" \
-            DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$WORK/app/FastApiLearning.WebApi.dll" "$@" --contentRoot "$WORK/app")
+            DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$WORK/app/FastApiLearning.WebApi.dll" "$@")
     }
     log "creating the database (migrate)"
     manage migrate </dev/null >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
