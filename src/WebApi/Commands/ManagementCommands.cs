@@ -72,7 +72,15 @@ public static class ManagementCommands
         {
             if (registrar?.Host is IAsyncDisposable host)
             {
-                await host.DisposeAsync();
+                try
+                {
+                    await host.DisposeAsync();
+                }
+                catch (Exception exception)
+                {
+                    // What the command did is done; a connection that closes badly is told, not thrown.
+                    console.Error.WriteLine($"error: {exception.Message}");
+                }
             }
         }
     }

@@ -10,7 +10,8 @@ namespace FastApiLearning.WebApi.Commands.Employees;
 /// <c>employees import FILE</c>: the rows of a dump or CSV file in one <see cref="ImportEmployeesCommand"/>
 /// (the bulk import port: all rows or none), with a progress bar on a terminal and plain lines otherwise.
 /// </summary>
-public sealed class EmployeesImportCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesImportSettings>
+public sealed class EmployeesImportCommand(ISender sender, CommandConsole console, DatabasePreparation database)
+    : AsyncCommand<EmployeesImportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EmployeesImportSettings settings, CancellationToken cancellationToken)
     {
