@@ -6,7 +6,8 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees add</c>: sends the same <see cref="AddEmployeeCommand"/> as the API.</summary>
-public sealed class EmployeesAddCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesAddSettings>
+public sealed class EmployeesAddCommand(ISender sender, CommandConsole console, DatabasePreparation database)
+    : AsyncCommand<EmployeesAddSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EmployeesAddSettings settings, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees list</c>: sends the same <see cref="ListEmployeesQuery"/> as the API, shows a table.</summary>
-public sealed class EmployeesListCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesListSettings>
+public sealed class EmployeesListCommand(ISender sender, CommandConsole console, DatabasePreparation database)
+    : AsyncCommand<EmployeesListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, EmployeesListSettings settings, CancellationToken cancellationToken)
     {

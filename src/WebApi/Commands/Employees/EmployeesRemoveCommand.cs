@@ -6,7 +6,8 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees remove EMAIL</c>: sends the same <see cref="RemoveEmployeeCommand"/> as the API.</summary>
-public sealed class EmployeesRemoveCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesRemoveSettings>
+public sealed class EmployeesRemoveCommand(ISender sender, CommandConsole console, DatabasePreparation database)
+    : AsyncCommand<EmployeesRemoveSettings>
 {
     public override async Task<int> ExecuteAsync(
         CommandContext context, EmployeesRemoveSettings settings, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ using Spectre.Console.Cli;
 namespace FastApiLearning.WebApi.Commands.Employees;
 
 /// <summary><c>employees set-password EMAIL</c>: sends the same <see cref="SetPasswordCommand"/> as the API.</summary>
-public sealed class EmployeesSetPasswordCommand(ISender sender, CommandConsole console, DatabasePreparation database) : AsyncCommand<EmployeesSetPasswordSettings>
+public sealed class EmployeesSetPasswordCommand(ISender sender, CommandConsole console, DatabasePreparation database)
+    : AsyncCommand<EmployeesSetPasswordSettings>
 {
     public override async Task<int> ExecuteAsync(
         CommandContext context, EmployeesSetPasswordSettings settings, CancellationToken cancellationToken)
