@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace FastApiLearning.WebApi.RedisTests.Support;
+namespace FastApiLearning.TestSupport.Redis;
 
 /// <summary>
 /// A real redis-server of the tests' own, on a free 127.0.0.1 port, in a temporary directory,
