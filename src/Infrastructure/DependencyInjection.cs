@@ -56,6 +56,11 @@ public static class DependencyInjection
                 services.AddPooledDbContextFactory<SqliteEmployeesDbContext>((sp, builder) =>
                     EmployeesDbContextOptions.UseSqlite(builder, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
                 services.AddSingleton<IDbContextFactory<EmployeesDbContext>, EmployeesDbContextFactory<SqliteEmployeesDbContext>>();
+                services.AddSingleton(sp =>
+                {
+                    var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                    return new SqliteDataVersion(options.ConnectionString!, EmployeesDbContextOptions.TimeoutSeconds(options));
+                });
                 AddEmployeesDatabase(services);
                 break;
         }
@@ -107,7 +112,12 @@ public static class DependencyInjection
     {
         services.AddSingleton(sp => EmployeesConnections.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<DatabaseCalls>();
-        services.AddSingleton<EfEmployeeStore>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            // SQLite says cheaply whether anything changed (registered for it only); PostgreSQL is asked every time.
+            return new EfEmployeeStore(sp.GetRequiredService<DatabaseCalls>(), sp.GetService<SqliteDataVersion>(), options.ProfileCacheCapacity);
+        });
         services.AddSingleton<IEmployeeStore>(sp =>
         {
             var store = sp.GetRequiredService<EfEmployeeStore>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using FastApiLearning.Application.Common.Exceptions;
@@ -10,9 +11,11 @@ namespace FastApiLearning.Infrastructure.Persistence;
 /// <summary>
 /// The employees store on SQLite or PostgreSQL (the same code): writes and lists through EF Core's pooled
 /// contexts, the lookups asked on every request through plain ADO.NET (<see cref="EmployeesConnections"/>);
-/// every query parameterised, every call bounded by <see cref="DatabaseCalls"/>.
+/// every query parameterised, every call bounded by <see cref="DatabaseCalls"/>. On SQLite the token
+/// cutoffs are remembered for as long as nothing was committed to the file (<see cref="SqliteDataVersion"/>).
 /// </summary>
-public sealed class EfEmployeeStore(DatabaseCalls calls) : IEmployeeStore
+public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? dataVersion = null, int cutoffCapacity = 10_000)
+    : IEmployeeStore
 {
     /// <summary>Two adds racing for the same max + 1: the loser tries again with the next one.</summary>
     private const int AddAttempts = 5;
@@ -136,9 +139,58 @@ public sealed class EfEmployeeStore(DatabaseCalls calls) : IEmployeeStore
         Enum.Parse<Gender>(row.GetString(6)),
         row.GetFieldValue<DateOnly>(7));
 
+    // The cutoffs read since the file's data version was last seen to change; replaced as a whole.
+    private volatile RememberedCutoffs? _cutoffs;
+
     public async ValueTask<DateTimeOffset?> FindTokensValidAfterAsync(int empNo, CancellationToken cancellationToken)
+    {
+        if (dataVersion is null)
+        {
+            return await QueryTokensValidAfterAsync(empNo, cancellationToken);
+        }
+
+        // Asked on every authenticated request. Whatever was committed before this read (a logout
+        // everywhere here, a command in another process) changes the version, so a remembered cutoff
+        // is never older than the database was when the request came in.
+        long version;
+        try
+        {
+            version = dataVersion.Read();
+        }
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        {
+            throw DatabaseErrors.Unavailable(e);
+        }
+
+        var cutoffs = _cutoffs;
+        if (cutoffs is null || cutoffs.Version != version)
+        {
+            cutoffs = new RememberedCutoffs(version);
+            _cutoffs = cutoffs;
+        }
+        else if (cutoffs.ByEmpNo.TryGetValue(empNo, out var remembered))
+        {
+            return remembered;
+        }
+
+        // Read after the version: a commit in between only makes the value newer than its tag.
+        var cutoff = await QueryTokensValidAfterAsync(empNo, cancellationToken);
+        if (cutoffs.ByEmpNo.Count < cutoffCapacity)
+        {
+            cutoffs.ByEmpNo[empNo] = cutoff;
+        }
+
+        return cutoff;
+    }
+
+    private async ValueTask<DateTimeOffset?> QueryTokensValidAfterAsync(int empNo, CancellationToken cancellationToken)
     {
         var cutoff = await calls.RunAsync((connections, ct) => connections.ScalarAsync(s_tokensValidAfterSql, ct, empNo), cancellationToken);
         return cutoff is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(cutoff, CultureInfo.InvariantCulture));
+    }
+
+    private sealed record RememberedCutoffs(long Version)
+    {
+        public ConcurrentDictionary<int, DateTimeOffset?> ByEmpNo { get; } = new();
     }
 }

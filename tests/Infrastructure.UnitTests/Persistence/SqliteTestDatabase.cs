@@ -13,6 +13,7 @@ namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
 internal sealed class SqliteTestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly List<SqliteDataVersion> _dataVersions = [];
 
     private SqliteTestDatabase(string folder)
     {
@@ -57,7 +58,15 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return new EmployeesDbContextFactory<SqliteEmployeesDbContext>(new PooledDbContextFactory<SqliteEmployeesDbContext>(builder.Options));
     }
 
-    public EfEmployeeStore Store(TimeSpan? timeout = null) => new(Calls(Options(timeout)));
+    /// <summary>The store as the app makes it on SQLite: cutoffs remembered while the file's data version stands.</summary>
+    public EfEmployeeStore Store(TimeSpan? timeout = null) => new(Calls(Options(timeout)), DataVersion());
+
+    public SqliteDataVersion DataVersion()
+    {
+        var dataVersion = new SqliteDataVersion(ConnectionString, commandTimeoutSeconds: 2);
+        _dataVersions.Add(dataVersion);
+        return dataVersion;
+    }
 
     /// <summary>The store's bounded calls over the database <paramref name="options"/> name.</summary>
     public static DatabaseCalls Calls(DatabaseOptions options) =>
@@ -112,6 +121,11 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        foreach (var dataVersion in _dataVersions)
+        {
+            dataVersion.Dispose();
+        }
+
         // Pooled connections keep the file open.
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         Directory.Delete(_folder, recursive: true);

@@ -241,6 +241,27 @@ public abstract class EmployeeStoreContract
     }
 
     [Test]
+    public async Task FindTokensValidAfterAsync_AfterEachWrite_ReturnsWhatWasWritten_NotWhatWasReadBefore()
+    {
+        var (store, _) = await CreateAsync(BeHai);
+        var loggedOut = new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+        var passwordSet = loggedOut.AddMinutes(1);
+
+        var before = await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None);
+        await store.SetTokensValidAfterAsync(BeHai.EmpNo, loggedOut, CancellationToken.None);
+        var afterLogout = await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None);
+        await store.SetPasswordHashAsync(BeHai.EmpNo, UpgradedHash, passwordSet, CancellationToken.None);
+        var afterPassword = await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None);
+        await store.RemoveAsync(BeHai.EmpNo, CancellationToken.None);
+        var afterRemove = await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None);
+
+        Assert.That(before, Is.EqualTo(DateTimeOffset.MinValue));
+        Assert.That(afterLogout, Is.EqualTo(loggedOut));
+        Assert.That(afterPassword, Is.EqualTo(passwordSet));
+        Assert.That(afterRemove, Is.Null);
+    }
+
+    [Test]
     public async Task RemoveAsync_WhenKnown_RemovesTheEmployeeAndTheirTokens()
     {
         var (store, _) = await CreateAsync(BeHai, Pranav);
