@@ -9,7 +9,8 @@ namespace FastApiLearning.Infrastructure.Persistence;
 
 /// <summary>
 /// Brings the employees database to the model (at start-up, and for the <c>migrate</c> command) and
-/// seeds the sample users. Several instances migrating at once take turns on EF Core's migration lock.
+/// seeds the sample users. Several instances migrating at once take turns: on EF Core's migration lock
+/// (SQLite), on an advisory lock held over the whole run (PostgreSQL).
 /// </summary>
 public sealed partial class DatabaseMigrator(
     IDbContextFactory<EmployeesDbContext> contexts,
@@ -22,6 +23,15 @@ public sealed partial class DatabaseMigrator(
     /// <summary>The table in which EF Core's SQLite provider keeps its migration lock (one row while held).</summary>
     public const string SqliteLockTable = "__EFMigrationsLock";
 
+    /// <summary>The PostgreSQL advisory lock (a number of the service's own) held while one instance migrates.</summary>
+    public const long PostgresMigrationLock = 0x4641_4C5F_4D49_4752; // "FAL_MIGR"
+
+    /// <summary>
+    /// How long one statement of a migration may take: a migration rewrites whole tables (adding the directory's
+    /// columns to 300,024 rows takes seconds), far past <see cref="DatabaseOptions.Timeout"/>, which bounds a request.
+    /// </summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Sample users (with the password "password") go into Development databases only, unless asked for.</summary>
     public bool SeedsSampleUsers => options.Value.SeedSampleUsers ?? environment.IsDevelopment();
 
@@ -33,9 +43,14 @@ public sealed partial class DatabaseMigrator(
         if (db.Database.IsSqlite())
         {
             await PrepareSqliteFileAsync(db, cancellationToken);
+            db.Database.SetCommandTimeout(MigrationCommandTimeout);
+            await db.Database.MigrateAsync(cancellationToken);
         }
-
-        await db.Database.MigrateAsync(cancellationToken);
+        else
+        {
+            db.Database.SetCommandTimeout(MigrationCommandTimeout);
+            await MigrateHoldingSessionLockAsync(db, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
@@ -71,6 +86,34 @@ public sealed partial class DatabaseMigrator(
 
         LogSeeded(inserted, samples.Count);
         return inserted;
+    }
+
+    /// <summary>
+    /// EF Core's PostgreSQL lock (<c>LOCK TABLE</c> in each migration's transaction) is let go between two
+    /// migrations, and an instance that was waiting then reads the history and applies the next migration
+    /// while the first instance goes on to apply it too ("column already exists"). A session-level advisory
+    /// lock held over the whole run makes instances take turns on all of them; one that waited finds nothing
+    /// left to do. Npgsql's pool resets a returned connection (<c>DISCARD ALL</c>), which lets go of it too.
+    /// </summary>
+    private static async Task MigrateHoldingSessionLockAsync(EmployeesDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresMigrationLock})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresMigrationLock})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task PrepareSqliteFileAsync(EmployeesDbContext db, CancellationToken cancellationToken)

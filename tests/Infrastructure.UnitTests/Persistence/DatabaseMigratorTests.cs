@@ -1,5 +1,6 @@
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.TestSupport.Employees;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
@@ -32,6 +33,18 @@ public sealed class DatabaseMigratorTests
         await using var mode = connection.CreateCommand();
         mode.CommandText = "PRAGMA journal_mode";
         Assert.That(await mode.ExecuteScalarAsync(), Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public async Task MigrateAsync_ThroughThePooledContextsOfTheStore_LeavesThemTheRequestsTimeout()
+    {
+        // A migration's statements may take minutes; a request's may not, on a context the pool hands out again.
+        var contexts = SqliteTestDatabase.ContextsFor(_database.Options(timeout: TimeSpan.FromSeconds(2)));
+
+        await _database.Migrator(contexts: contexts).MigrateAsync(CancellationToken.None);
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.That(db.Database.GetCommandTimeout(), Is.EqualTo(2));
     }
 
     [Test]

@@ -75,10 +75,15 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public EfEmployeeImport Import() => new(Contexts());
 
     /// <param name="connectionString">Another database than this one.</param>
+    /// <param name="contexts">The contexts to migrate through (the store's pool, say); new ones by default.</param>
     public DatabaseMigrator Migrator(
-        string environment = "Testing", bool? seedSampleUsers = null, TimeProvider? timeProvider = null, string? connectionString = null) =>
+        string environment = "Testing",
+        bool? seedSampleUsers = null,
+        TimeProvider? timeProvider = null,
+        string? connectionString = null,
+        IDbContextFactory<EmployeesDbContext>? contexts = null) =>
         new(
-            ContextsFor(Options(seedSampleUsers: seedSampleUsers, connectionString: connectionString)),
+            contexts ?? ContextsFor(Options(seedSampleUsers: seedSampleUsers, connectionString: connectionString)),
             Microsoft.Extensions.Options.Options.Create(Options(seedSampleUsers: seedSampleUsers, connectionString: connectionString)),
             Microsoft.Extensions.Options.Options.Create(new EmployeeStoreOptions()),
             new HostingEnvironment { EnvironmentName = environment },

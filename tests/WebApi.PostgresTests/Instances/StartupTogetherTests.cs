@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FastApiLearning.WebApi.PostgresTests.Instances;
 
 /// <summary>
-/// Two instances starting at once against one fresh database: both migrate at start-up, and EF Core's
-/// migration lock makes them take turns, so neither trips over the other's tables.
+/// Two instances starting at once against one fresh database: both migrate at start-up, and the migrator's
+/// lock makes them take turns over all the migrations, so neither trips over the other's tables.
 /// </summary>
 public sealed class StartupTogetherTests
 {

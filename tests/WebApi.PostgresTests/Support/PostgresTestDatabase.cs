@@ -65,6 +65,15 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public EfEmployeeImport Import() => new(Contexts());
 
+    /// <summary>The migrator as the app makes it, seeding the sample users' file (src/Infrastructure/Data/employees.json).</summary>
+    public DatabaseMigrator Migrator(string environment = "Testing") => new(
+        Contexts(),
+        Microsoft.Extensions.Options.Options.Create(Options()),
+        Microsoft.Extensions.Options.Options.Create(new Infrastructure.Users.EmployeeStoreOptions()),
+        new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment },
+        TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
+
     /// <summary>Empties the table and puts <paramref name="employees"/> in as given (emp_no, hash and all), past the store.</summary>
     public async Task ResetAsync(params Employee[] employees)
     {
