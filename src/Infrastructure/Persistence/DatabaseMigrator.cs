@@ -74,11 +74,13 @@ public sealed partial class DatabaseMigrator(
         {
             var email = Domain.Employees.Employee.NormalizeEmail(sample.Email);
             var gender = sample.Gender.ToString();
+            var firstNameLower = sample.FirstName.ToLowerInvariant();
+            var lastNameLower = sample.LastName.ToLowerInvariant();
             // ON CONFLICT DO NOTHING: a row with this emp_no (or, changed since, this email) stays as it is.
             inserted += await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, gender, hire_date)
-                VALUES ({sample.EmpNo}, {email}, {sample.PasswordHash}, {sample.BirthDate}, {sample.FirstName}, {sample.LastName}, {gender}, {sample.HireDate})
+                INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, first_name_lower, last_name_lower, gender, hire_date)
+                VALUES ({sample.EmpNo}, {email}, {sample.PasswordHash}, {sample.BirthDate}, {sample.FirstName}, {sample.LastName}, {firstNameLower}, {lastNameLower}, {gender}, {sample.HireDate})
                 ON CONFLICT DO NOTHING
                 """,
                 cancellationToken);

@@ -69,14 +69,16 @@ public sealed class EfEmployeeImport(IDbContextFactory<EmployeesDbContext> conte
         var existing = await ExistingEmpNosAsync(db, cancellationToken);
 
         await using var insert = Prepare(connection, transaction, timeout,
-            "INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, gender, hire_date) "
-            + "VALUES (@emp_no, @email, @password, @birth_date, @first_name, @last_name, @gender, @hire_date)",
-            "@emp_no", "@email", "@password", "@birth_date", "@first_name", "@last_name", "@gender", "@hire_date");
-        // An update never touches the password: a re-import must not undo a password set since.
+            "INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, first_name_lower, last_name_lower, gender, hire_date) "
+            + "VALUES (@emp_no, @email, @password, @birth_date, @first_name, @last_name, @first_name_lower, @last_name_lower, @gender, @hire_date)",
+            "@emp_no", "@email", "@password", "@birth_date", "@first_name", "@last_name", "@first_name_lower", "@last_name_lower", "@gender", "@hire_date");
+        // An update never touches the password: a re-import must not undo a password set since. It is a new
+        // version of the directory record, so that an editor's older copy cannot overwrite it.
         await using var change = Prepare(connection, transaction, timeout,
-            "UPDATE employees SET email = @email, birth_date = @birth_date, first_name = @first_name, "
-            + "last_name = @last_name, gender = @gender, hire_date = @hire_date WHERE emp_no = @emp_no",
-            "@emp_no", "@email", "@birth_date", "@first_name", "@last_name", "@gender", "@hire_date");
+            "UPDATE employees SET email = @email, birth_date = @birth_date, first_name = @first_name, last_name = @last_name, "
+            + "first_name_lower = @first_name_lower, last_name_lower = @last_name_lower, gender = @gender, hire_date = @hire_date, "
+            + "version = version + 1 WHERE emp_no = @emp_no",
+            "@emp_no", "@email", "@birth_date", "@first_name", "@last_name", "@first_name_lower", "@last_name_lower", "@gender", "@hire_date");
         insert.Parameters["@password"].Value = passwordHash;
 
         var prepared = new HashSet<DbCommand>();
@@ -157,6 +159,8 @@ public sealed class EfEmployeeImport(IDbContextFactory<EmployeesDbContext> conte
         command.Parameters["@birth_date"].Value = row.BirthDate;
         command.Parameters["@first_name"].Value = row.FirstName;
         command.Parameters["@last_name"].Value = row.LastName;
+        command.Parameters["@first_name_lower"].Value = row.FirstName.ToLowerInvariant();
+        command.Parameters["@last_name_lower"].Value = row.LastName.ToLowerInvariant();
         command.Parameters["@gender"].Value = row.Gender.ToString();
         command.Parameters["@hire_date"].Value = row.HireDate;
     }

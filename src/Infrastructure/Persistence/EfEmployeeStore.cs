@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Ports;
@@ -20,9 +19,6 @@ public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? data
     /// <summary>Two adds racing for the same max + 1: the loser tries again with the next one.</summary>
     private const int AddAttempts = 5;
 
-    private const string SelectEmployee =
-        "SELECT emp_no, email, password, birth_date, first_name, last_name, gender, hire_date FROM employees";
-
     // Asked on every authenticated request: plain ADO.NET on a pooled connection, one column. No row is
     // "no such employee"; a row without a cutoff reads as DateTimeOffset.MinValue's milliseconds.
     private static readonly string s_tokensValidAfterSql =
@@ -31,12 +27,12 @@ public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? data
     // The lookups of every login and profile request: plain ADO.NET (EmployeesConnections), not EF Core.
     public async ValueTask<Employee?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
         await calls.RunAsync(
-            (connections, ct) => connections.FirstOrDefaultAsync($"{SelectEmployee} WHERE email = @p0", ReadEmployee, ct, normalizedEmail),
+            (connections, ct) => connections.FirstOrDefaultAsync($"{EmployeeColumns.Select} WHERE email = @p0", EmployeeColumns.Read, ct, normalizedEmail),
             cancellationToken);
 
     public async ValueTask<Employee?> FindByEmpNoAsync(int empNo, CancellationToken cancellationToken) =>
         await calls.RunAsync(
-            (connections, ct) => connections.FirstOrDefaultAsync($"{SelectEmployee} WHERE emp_no = @p0", ReadEmployee, ct, empNo),
+            (connections, ct) => connections.FirstOrDefaultAsync($"{EmployeeColumns.Select} WHERE emp_no = @p0", EmployeeColumns.Read, ct, empNo),
             cancellationToken);
 
     public async ValueTask<bool> ReplacePasswordHashAsync(int empNo, string currentHash, string newHash, CancellationToken cancellationToken)
@@ -68,8 +64,11 @@ public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? data
                         BirthDate = employee.BirthDate,
                         FirstName = employee.FirstName,
                         LastName = employee.LastName,
+                        FirstNameLower = employee.FirstName.ToLowerInvariant(),
+                        LastNameLower = employee.LastName.ToLowerInvariant(),
                         Gender = employee.Gender,
                         HireDate = employee.HireDate,
+                        Version = 1,
                     };
                     db.Employees.Add(row);
                     await db.SaveChangesAsync(ct);
@@ -127,17 +126,6 @@ public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? data
             cancellationToken);
         return [.. rows.Select(row => row.ToEmployee())];
     }
-
-    /// <summary>A row of <see cref="SelectEmployee"/>; dates and the gender as both providers return them.</summary>
-    private static Employee ReadEmployee(DbDataReader row) => new(
-        row.GetInt32(0),
-        row.GetString(1),
-        row.GetString(2),
-        row.GetFieldValue<DateOnly>(3),
-        row.GetString(4),
-        row.GetString(5),
-        Enum.Parse<Gender>(row.GetString(6)),
-        row.GetFieldValue<DateOnly>(7));
 
     // The cutoffs read since the file's data version was last seen to change; replaced as a whole.
     private volatile RememberedCutoffs? _cutoffs;

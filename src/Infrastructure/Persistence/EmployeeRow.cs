@@ -18,6 +18,15 @@ internal sealed class EmployeeRow
 
     public required string LastName { get; set; }
 
+    /// <summary>
+    /// <see cref="FirstName"/> lower-cased by the app (<see cref="string.ToLowerInvariant"/>) on every write, so
+    /// that every provider searches and sorts the same, on an index (a database's <c>lower()</c> differs).
+    /// </summary>
+    public required string FirstNameLower { get; set; }
+
+    /// <summary><see cref="LastName"/> lower-cased, as <see cref="FirstNameLower"/>.</summary>
+    public required string LastNameLower { get; set; }
+
     public Gender Gender { get; set; }
 
     public DateOnly HireDate { get; set; }
@@ -27,6 +36,9 @@ internal sealed class EmployeeRow
     /// timestamp: SQLite would keep a <see cref="DateTimeOffset"/> as TEXT, and it is only ever read back.
     /// </summary>
     public long? TokensValidAfter { get; set; }
+
+    /// <summary>The directory record's version (its ETag): moved on by directory edits and imports only.</summary>
+    public long Version { get; set; }
 
     public Employee ToEmployee() => new(EmpNo, Email, Password, BirthDate, FirstName, LastName, Gender, HireDate);
 }

@@ -11,8 +11,14 @@ namespace FastApiLearning.Infrastructure.Persistence;
 public abstract class EmployeesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string TableName = "employees";
+    public const string ScopesTableName = "employee_scopes";
+
+    /// <summary>The longest space-separated list of scope names a grant row holds.</summary>
+    public const int MaxScopesLength = 255;
 
     internal DbSet<EmployeeRow> Employees => Set<EmployeeRow>();
+
+    internal DbSet<EmployeeScopesRow> EmployeeScopes => Set<EmployeeScopesRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +47,25 @@ public abstract class EmployeesDbContext(DbContextOptions options) : DbContext(o
             employee.Property(e => e.Gender).HasColumnName("gender").HasConversion<string>().HasMaxLength(1).IsFixedLength();
             employee.Property(e => e.HireDate).HasColumnName("hire_date");
             employee.Property(e => e.TokensValidAfter).HasColumnName("tokens_valid_after");
+
+            // The directory's search: lower-cased copies the app writes, each leading an index in the
+            // search's sort order (last, first, emp_no), so a prefix is a range on it.
+            employee.Property(e => e.FirstNameLower).HasColumnName("first_name_lower").HasMaxLength(Employee.MaxFirstNameLength);
+            employee.Property(e => e.LastNameLower).HasColumnName("last_name_lower").HasMaxLength(Employee.MaxLastNameLength);
+            employee.HasIndex(e => new { e.LastNameLower, e.FirstNameLower, e.EmpNo }).HasDatabaseName("ix_employees_last_name_lower");
+            employee.HasIndex(e => new { e.FirstNameLower, e.LastNameLower, e.EmpNo }).HasDatabaseName("ix_employees_first_name_lower");
+            employee.Property(e => e.Version).HasColumnName("version").HasDefaultValue(1L);
+        });
+
+        modelBuilder.Entity<EmployeeScopesRow>(grant =>
+        {
+            grant.ToTable(ScopesTableName);
+            grant.HasKey(g => g.EmpNo).HasName("pk_employee_scopes");
+            grant.Property(g => g.EmpNo).HasColumnName("emp_no").ValueGeneratedNever();
+            grant.Property(g => g.Scopes).HasColumnName("scopes").HasMaxLength(MaxScopesLength);
+            // A removed employee takes their grant along.
+            grant.HasOne<EmployeeRow>().WithOne().HasForeignKey<EmployeeScopesRow>(g => g.EmpNo)
+                .OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_employee_scopes_employees");
         });
     }
 }

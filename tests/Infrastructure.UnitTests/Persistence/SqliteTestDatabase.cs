@@ -102,6 +102,8 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
             BirthDate = e.BirthDate,
             FirstName = e.FirstName,
             LastName = e.LastName,
+            FirstNameLower = e.FirstName.ToLowerInvariant(),
+            LastNameLower = e.LastName.ToLowerInvariant(),
             Gender = e.Gender,
             HireDate = e.HireDate,
         }));

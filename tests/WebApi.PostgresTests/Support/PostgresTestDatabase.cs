@@ -74,11 +74,15 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         TimeProvider.System,
         Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance);
 
-    /// <summary>Empties the table and puts <paramref name="employees"/> in as given (emp_no, hash and all), past the store.</summary>
+    /// <summary>
+    /// Empties the tables and puts <paramref name="employees"/> in as given (emp_no, hash and all, with the
+    /// lower-cased names the app writes), past the store.
+    /// </summary>
     public async Task ResetAsync(params Employee[] employees)
     {
         await using var connection = await OpenAsync();
-        await using (var truncate = new NpgsqlCommand("TRUNCATE employees", connection))
+        // The grants go with the employees they belong to.
+        await using (var truncate = new NpgsqlCommand("TRUNCATE employees CASCADE", connection))
         {
             await truncate.ExecuteNonQueryAsync();
         }
@@ -86,8 +90,8 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         foreach (var e in employees)
         {
             await using var insert = new NpgsqlCommand(
-                "INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, gender, hire_date) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", connection)
+                "INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, gender, hire_date, first_name_lower, last_name_lower) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)", connection)
             {
                 Parameters =
                 {
@@ -99,6 +103,8 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
                     new() { Value = e.LastName },
                     new() { Value = e.Gender.ToString() },
                     new() { Value = e.HireDate },
+                    new() { Value = e.FirstName.ToLowerInvariant() },
+                    new() { Value = e.LastName.ToLowerInvariant() },
                 },
             };
             await insert.ExecuteNonQueryAsync();

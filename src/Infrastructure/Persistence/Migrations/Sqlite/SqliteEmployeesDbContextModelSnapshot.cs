@@ -39,6 +39,12 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
+                    b.Property<string>("FirstNameLower")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name_lower");
+
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -56,6 +62,12 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
+                    b.Property<string>("LastNameLower")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name_lower");
+
                     b.Property<string>("Password")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -66,12 +78,24 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("tokens_valid_after");
 
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1L)
+                        .HasColumnName("version");
+
                     b.HasKey("EmpNo")
                         .HasName("pk_employees");
 
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ix_employees_email");
+
+                    b.HasIndex("FirstNameLower", "LastNameLower", "EmpNo")
+                        .HasDatabaseName("ix_employees_first_name_lower");
+
+                    b.HasIndex("LastNameLower", "FirstNameLower", "EmpNo")
+                        .HasDatabaseName("ix_employees_last_name_lower");
 
                     b.ToTable("employees", null, t =>
                         {
@@ -85,6 +109,34 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_employees_password_length", "length(password) <= 255");
                         });
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.EmployeeScopesRow", b =>
+                {
+                    b.Property<int>("EmpNo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("emp_no");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("EmpNo")
+                        .HasName("pk_employee_scopes");
+
+                    b.ToTable("employee_scopes", (string)null);
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.EmployeeScopesRow", b =>
+                {
+                    b.HasOne("FastApiLearning.Infrastructure.Persistence.EmployeeRow", null)
+                        .WithOne()
+                        .HasForeignKey("FastApiLearning.Infrastructure.Persistence.EmployeeScopesRow", "EmpNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_employee_scopes_employees");
                 });
 #pragma warning restore 612, 618
         }
