@@ -45,6 +45,8 @@ public static class DependencyInjection
                     InMemoryEmployeeStore.FromFile(sp.GetRequiredService<IOptions<EmployeeStoreOptions>>().Value.ResolvedDataFile));
                 services.AddSingleton<IEmployeeStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                services.AddSingleton<IEmployeeDirectory>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                services.AddSingleton<IScopeGrantStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 break;
             case DatabaseProvider.Postgres:
                 services.AddPooledDbContextFactory<PostgresEmployeesDbContext>((sp, builder) =>
@@ -107,7 +109,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The store, import, migrations and readiness over either provider's context factory.</summary>
+    /// <summary>The store, import, directory, grants, migrations and readiness over either provider's context factory.</summary>
     private static void AddEmployeesDatabase(IServiceCollection services)
     {
         services.AddSingleton(sp => EmployeesConnections.For(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
@@ -127,6 +129,10 @@ public static class DependencyInjection
                 : store;
         });
         services.AddSingleton<IEmployeeImport, EfEmployeeImport>();
+        // A directory edit forgets the profile this instance may remember (when it remembers any).
+        services.AddSingleton<IEmployeeDirectory>(sp =>
+            new EfEmployeeDirectory(sp.GetRequiredService<DatabaseCalls>(), sp.GetRequiredService<IEmployeeStore>() as CachingEmployeeStore));
+        services.AddSingleton<IScopeGrantStore, EfScopeGrantStore>();
         services.AddSingleton<DatabaseMigrator>();
         // Registered before the web server's own hosted service, so it runs before the server listens.
         services.AddHostedService<DatabaseStartup>();

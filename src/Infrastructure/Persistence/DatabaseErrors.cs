@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using System.Text;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Domain.Employees;
 using FluentValidation;
@@ -85,15 +86,18 @@ internal static class DatabaseErrors
                 return Refused(postgres.ConstraintName);
             case PostgresException { SqlState: PostgresErrorCodes.StringDataRightTruncation }:
                 return Refused(null);
+            case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire } or EncoderFallbackException:
+                // Text PostgreSQL cannot keep: U+0000 (refused by the server), a lone surrogate (by Npgsql's encoder).
+                return Refused(null, "A value holds a character the employees table cannot keep.");
             default:
                 return null;
         }
     }
 
-    private static ValidationException Refused(string? constraint)
+    private static ValidationException Refused(string? constraint, string? message = null)
     {
         var field = constraint is not null && s_checkedFields.TryGetValue(constraint, out var name) ? name : "";
-        var message = field.Length > 0
+        message ??= field.Length > 0
             ? $"{field} is longer than the employees table allows, or not one of its values."
             : "A value is longer than the employees table allows.";
         return new ValidationException([new ValidationFailure(field, message)]);
@@ -104,5 +108,5 @@ internal static class DatabaseErrors
         postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("22", StringComparison.Ordinal);
 
     private static Exception Unwrap(Exception exception) =>
-        exception is DbUpdateException { InnerException: DbException inner } ? inner : exception;
+        exception is DbUpdateException { InnerException: { } inner and (DbException or EncoderFallbackException) } ? inner : exception;
 }

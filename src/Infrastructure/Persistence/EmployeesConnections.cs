@@ -34,6 +34,21 @@ public sealed class EmployeesConnections(DbDataSource dataSource, int commandTim
         return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
     }
 
+    /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     private DbCommand Command(DbConnection connection, string sql, object[] parameters)
     {
         var command = connection.CreateCommand();

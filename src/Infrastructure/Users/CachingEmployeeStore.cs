@@ -7,10 +7,11 @@ namespace FastApiLearning.Infrastructure.Users;
 /// <summary>
 /// The employees database with this instance's memory of recent profiles in front of it, so that
 /// <c>GET /users/me</c> does not query the database on every request. Only lookups by emp_no are
-/// remembered (a login reads the stored hash fresh); this instance's writes forget the employee at
-/// once, and a write made elsewhere (another instance, a command) is seen at most
-/// <see cref="TimeToLive"/> later. A removed employee is never served: every authenticated request
-/// first asks <see cref="IEmployeeStore.FindTokensValidAfterAsync"/>, which is never cached.
+/// remembered (a login reads the stored hash fresh); this instance's writes (here, and directory edits
+/// through <see cref="Forget"/>) forget the employee at once, and a write made elsewhere (another
+/// instance, a command) is seen at most <see cref="TimeToLive"/> later. A removed employee is never
+/// served: every authenticated request first asks <see cref="IEmployeeStore.FindTokensValidAfterAsync"/>,
+/// which is never cached.
 /// </summary>
 public sealed class CachingEmployeeStore(IEmployeeStore inner, TimeProvider timeProvider, TimeSpan timeToLive, int capacity)
     : IEmployeeStore
@@ -92,6 +93,9 @@ public sealed class CachingEmployeeStore(IEmployeeStore inner, TimeProvider time
             _profiles.TryRemove(empNo, out _);
         }
     }
+
+    /// <summary>Drops the employee's profile: a write of this instance made past this store (a directory edit).</summary>
+    public void Forget(int empNo) => _profiles.TryRemove(empNo, out _);
 
     /// <summary>Makes room by dropping what has expired; false when nothing had.</summary>
     private bool Sweep(DateTimeOffset now)

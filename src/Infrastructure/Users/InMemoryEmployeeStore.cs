@@ -4,15 +4,17 @@ using System.Text.Json.Serialization;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
+using FastApiLearning.Infrastructure.Persistence;
 
 namespace FastApiLearning.Infrastructure.Users;
 
 /// <summary>
 /// The fake employees database: rows of the MySQL <em>employees</em> sample, read once from a
 /// JSON file and kept in memory (<c>Database:Provider=Fake</c>: tests and throwaway demos; nothing it
-/// is told outlives the process).
+/// is told outlives the process). It is the directory and holds the scope grants as well, answering as
+/// the databases do.
 /// </summary>
-public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
+public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport, IEmployeeDirectory, IScopeGrantStore
 {
     private static readonly JsonSerializerOptions s_json = new()
     {
@@ -20,14 +22,27 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The search's order: last name, first name (lower-cased, by code point as the databases compare), emp_no.</summary>
+    private static readonly Comparer<(Employee Employee, string Last, string First)> s_directoryOrder =
+        Comparer<(Employee Employee, string Last, string First)>.Create(
+            (a, b) => CompareCodePoints(a.Last, b.Last) is not 0 and var last ? last
+                : CompareCodePoints(a.First, b.First) is not 0 and var first ? first
+                : a.Employee.EmpNo.CompareTo(b.Employee.EmpNo));
+
     private readonly ConcurrentDictionary<string, Employee> _byEmail = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Employee> _byEmpNo = new();
     private readonly ConcurrentDictionary<int, DateTimeOffset> _tokensValidAfter = new();
 
-    // Readers never wait; writers take turns, so that both indexes change together.
+    // The directory record's version, when it moved past the first; the grants recorded (empty: explicitly none).
+    private readonly ConcurrentDictionary<int, long> _versions = new();
+    private readonly ConcurrentDictionary<int, IReadOnlyList<string>> _grants = new();
+
+    // Readers never wait (but for a record with its version, read together); writers take turns, so that
+    // the indexes change together.
     private readonly Lock _writes = new();
 
-    public InMemoryEmployeeStore(IEnumerable<Employee> employees)
+    /// <param name="grants">The scopes recorded per emp_no; an employee missing here has none recorded.</param>
+    public InMemoryEmployeeStore(IEnumerable<Employee> employees, IReadOnlyDictionary<int, IReadOnlyList<string>>? grants = null)
     {
         foreach (var employee in employees)
         {
@@ -36,6 +51,16 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
             {
                 throw new InvalidOperationException($"The employees data has {employee.Email} or emp_no {employee.EmpNo} twice.");
             }
+        }
+
+        foreach (var (empNo, scopes) in grants ?? new Dictionary<int, IReadOnlyList<string>>())
+        {
+            if (!_byEmpNo.ContainsKey(empNo))
+            {
+                throw new InvalidOperationException($"The employees data grants scopes to emp_no {empNo}, who is not in it.");
+            }
+
+            _grants[empNo] = GrantedScopes.Canonical(scopes);
         }
     }
 
@@ -119,6 +144,8 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
 
             _byEmail.TryRemove(Employee.NormalizeEmail(employee.Email), out _);
             _tokensValidAfter.TryRemove(empNo, out _);
+            _versions.TryRemove(empNo, out _);
+            _grants.TryRemove(empNo, out _);
             return ValueTask.FromResult(true);
         }
     }
@@ -199,6 +226,8 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
                 if (_byEmpNo.TryGetValue(employee.EmpNo, out var old))
                 {
                     _byEmail.TryRemove(Employee.NormalizeEmail(old.Email), out _);
+                    // An updated record is a new version: an editor's older copy must not overwrite it.
+                    _versions[employee.EmpNo] = VersionOf(employee.EmpNo) + 1;
                 }
 
                 Put(employee);
@@ -207,6 +236,91 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
             return new ImportSummary(added, updated, skipped);
         }
     }
+
+    public ValueTask<EmployeePage> SearchAsync(EmployeeSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(search.Page, 1, nameof(search));
+        ArgumentOutOfRangeException.ThrowIfLessThan(search.PageSize, 1, nameof(search));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(search.PageSize, EmployeeSearchSql.MaxPageSize, nameof(search));
+
+        var matches = _byEmpNo.Values
+            .Where(employee => search.LastName?.IsMatch(employee.LastName) != false && search.FirstName?.IsMatch(employee.FirstName) != false)
+            .Select(employee => (Employee: employee, Last: employee.LastName.ToLowerInvariant(), First: employee.FirstName.ToLowerInvariant()))
+            .Order(s_directoryOrder)
+            .Select(match => match.Employee)
+            .ToList();
+        var offset = (search.Page - 1L) * search.PageSize;
+        IReadOnlyList<Employee> page = offset < matches.Count ? matches.Skip((int)offset).Take(search.PageSize).ToList() : [];
+        return ValueTask.FromResult(new EmployeePage(page, matches.Count));
+    }
+
+    public ValueTask<VersionedEmployee?> FindVersionedAsync(int empNo, CancellationToken cancellationToken)
+    {
+        lock (_writes)
+        {
+            return ValueTask.FromResult(_byEmpNo.TryGetValue(empNo, out var employee) ? new VersionedEmployee(employee, VersionOf(empNo)) : null);
+        }
+    }
+
+    public ValueTask<DirectoryUpdate> UpdateAsync(int empNo, EmployeeDetails details, long expectedVersion, CancellationToken cancellationToken)
+    {
+        lock (_writes)
+        {
+            if (!_byEmpNo.TryGetValue(empNo, out var employee))
+            {
+                return ValueTask.FromResult(DirectoryUpdate.NotFound);
+            }
+
+            var version = VersionOf(empNo);
+            if (version != expectedVersion)
+            {
+                return ValueTask.FromResult<DirectoryUpdate>(new DirectoryUpdate.Stale(version));
+            }
+
+            var email = Employee.NormalizeEmail(details.Email);
+            if (_byEmail.TryGetValue(email, out var owner) && owner.EmpNo != empNo)
+            {
+                throw new EmailTakenException(email);
+            }
+
+            var updated = employee with
+            {
+                Email = email,
+                FirstName = details.FirstName,
+                LastName = details.LastName,
+                Gender = details.Gender,
+                BirthDate = details.BirthDate,
+                HireDate = details.HireDate,
+            };
+            _byEmail.TryRemove(Employee.NormalizeEmail(employee.Email), out _);
+            Put(updated);
+            _versions[empNo] = version + 1;
+            return ValueTask.FromResult<DirectoryUpdate>(new DirectoryUpdate.Updated(new VersionedEmployee(updated, version + 1)));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<string>?> FindGrantedScopesAsync(int empNo, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_grants.GetValueOrDefault(empNo));
+
+    public ValueTask<bool> SetGrantedScopesAsync(
+        int empNo, IReadOnlyCollection<string> scopes, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken)
+    {
+        var granted = GrantedScopes.Canonical(scopes);
+        lock (_writes)
+        {
+            if (!_byEmpNo.ContainsKey(empNo))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _grants[empNo] = granted;
+            _tokensValidAfter[empNo] = tokensValidAfter;
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <summary>A record's version: 1 until its first edit, as the databases' column default.</summary>
+    private long VersionOf(int empNo) => _versions.GetValueOrDefault(empNo, 1);
 
     /// <summary>Writes both indexes; callers hold <see cref="_writes"/>.</summary>
     private void Put(Employee employee)
@@ -225,10 +339,35 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
         using var stream = File.OpenRead(path);
         var rows = JsonSerializer.Deserialize<EmployeeRow[]>(stream, s_json)
             ?? throw new InvalidDataException($"The employees data file {path} is empty.");
-        return new InMemoryEmployeeStore(rows.Select(row => row.ToEmployee()));
+        return new InMemoryEmployeeStore(
+            rows.Select(row => row.ToEmployee()),
+            rows.Where(row => row.Scopes is not null).ToDictionary(row => row.EmpNo, row => row.Scopes!));
     }
 
-    /// <summary>A row as the file holds it: the sample's column names, <c>password</c> being the hash.</summary>
+    /// <summary>
+    /// Ordinal by code point, as SQLite's BINARY and PostgreSQL's "C" order UTF-8: UTF-16 ordinal order but
+    /// for surrogates (code points past U+FFFF), which sort after U+E000–U+FFFF.
+    /// </summary>
+    private static int CompareCodePoints(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return Weight(a[i]) - Weight(b[i]);
+            }
+        }
+
+        return a.Length - b.Length;
+
+        static int Weight(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    }
+
+    /// <summary>
+    /// A row as the file holds it: the sample's column names, <c>password</c> being the hash, and
+    /// <c>scopes</c> the grant (absent: none recorded; <c>[]</c>: explicitly none).
+    /// </summary>
     private sealed record EmployeeRow(
         int EmpNo,
         string Email,
@@ -237,7 +376,8 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport
         string FirstName,
         string LastName,
         Gender Gender,
-        DateOnly HireDate)
+        DateOnly HireDate,
+        IReadOnlyList<string>? Scopes = null)
     {
         public Employee ToEmployee() =>
             new(EmpNo, Email, Password, BirthDate, FirstName, LastName, Gender, HireDate);

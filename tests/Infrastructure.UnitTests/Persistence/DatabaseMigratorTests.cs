@@ -1,6 +1,9 @@
+using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.TestSupport.Employees;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
@@ -123,6 +126,32 @@ public sealed class DatabaseMigratorTests
         var store = _database.Store();
         Assert.That(await store.ListAsync(0, 10, CancellationToken.None),
             Is.EqualTo(new[] { other, SampleEmployees.Pranav(PranavSeedHash), changedBehai }));
+    }
+
+    [Test]
+    public async Task MigrateAsync_ADatabaseOfTheFirstMigration_FillsTheLowerCasedNamesAndTheVersionOfItsRows()
+    {
+        // A database made before the directory existed, with a row in it.
+        await using (var db = await SqliteTestDatabase.ContextsFor(_database.Options()).CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261127081926_InitialEmployees");
+        }
+
+        await using (var connection = await _database.OpenAsync())
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO employees (emp_no, email, password, birth_date, first_name, last_name, gender, hire_date) "
+                + "VALUES (10001, 'georgi@example.com', '!no-password', '1953-09-02', 'Georgi', 'Facello', 'M', '1986-06-26')";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await _database.Migrator().MigrateAsync(CancellationToken.None);
+
+        Assert.That(await _database.Migrator().PendingMigrationsAsync(CancellationToken.None), Is.Empty);
+        var page = await _database.Directory().SearchAsync(new EmployeeSearch(NamePattern.Parse("FACE"), NamePattern.Parse("geo"), 1, 10), CancellationToken.None);
+        Assert.That(page.Employees.Select(e => e.EmpNo), Is.EqualTo(new[] { 10001 }));
+        Assert.That((await _database.Directory().FindVersionedAsync(10001, CancellationToken.None))?.Version, Is.EqualTo(1));
+        Assert.That(await _database.Grants().FindGrantedScopesAsync(10001, CancellationToken.None), Is.Null, "nothing recorded: the default scope");
     }
 
     [TestCase("Development", null, true)]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.Infrastructure.Users;
+using FastApiLearning.TestSupport.Employees;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,28 @@ public sealed class DatabaseStartupTests
         Assert.That(store, Is.InstanceOf<CachingEmployeeStore>());
         Assert.That(host.Services.GetRequiredService<EfEmployeeStore>(), Is.Not.Null);
         Assert.That(await store.ListAsync(0, 10, CancellationToken.None), Has.Count.EqualTo(2));
+        Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.InstanceOf<EfScopeGrantStore>());
+        Assert.That(host.Services.GetRequiredService<IEmployeeDirectory>(), Is.InstanceOf<EfEmployeeDirectory>());
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Start_WithTheProfileCache_ADirectoryEditIsServedAtOnce()
+    {
+        using var host = HostFor("Development");
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<IEmployeeStore>();
+        var directory = host.Services.GetRequiredService<IEmployeeDirectory>();
+        var behai = SampleEmployees.Behai();
+        var remembered = await store.FindByEmpNoAsync(behai.EmpNo, CancellationToken.None);
+        var versioned = await directory.FindVersionedAsync(behai.EmpNo, CancellationToken.None);
+
+        await directory.UpdateAsync(behai.EmpNo, new EmployeeDetails(behai.Email, "Behai", "Nguyen", behai.Gender, behai.BirthDate, behai.HireDate),
+            versioned!.Version, CancellationToken.None);
+
+        Assert.That(store, Is.InstanceOf<CachingEmployeeStore>());
+        Assert.That(remembered?.LastName, Is.EqualTo("Doe"));
+        Assert.That((await store.FindByEmpNoAsync(behai.EmpNo, CancellationToken.None))?.LastName, Is.EqualTo("Nguyen"), "not the remembered profile");
         await host.StopAsync();
     }
 
@@ -113,7 +136,10 @@ public sealed class DatabaseStartupTests
         await host.StartAsync();
 
         Assert.That(host.Services.GetRequiredService<IEmployeeStore>(), Is.InstanceOf<InMemoryEmployeeStore>());
-        Assert.That(host.Services.GetRequiredService<IEmployeeImport>(), Is.InstanceOf<InMemoryEmployeeStore>());
+        var store = host.Services.GetRequiredService<InMemoryEmployeeStore>();
+        Assert.That(host.Services.GetRequiredService<IEmployeeImport>(), Is.SameAs(store));
+        Assert.That(host.Services.GetRequiredService<IEmployeeDirectory>(), Is.SameAs(store));
+        Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.SameAs(store));
         Assert.That(File.Exists(_database.Path), Is.False);
         await host.StopAsync();
     }
@@ -127,6 +153,15 @@ public sealed class DatabaseStartupTests
 
         var expected = Path.Combine(host.Services.GetRequiredService<IHostEnvironment>().ContentRootPath, "data", "employees.db");
         Assert.That(options.ConnectionString, Is.EqualTo($"Data Source={expected}"));
+    }
+
+    [Test]
+    public void Services_OnPostgres_AreTheDatabasesDirectoryAndGrants()
+    {
+        using var host = HostFor("Production", ("Database:Provider", "Postgres"), ("ConnectionStrings:Employees", "Host=127.0.0.1;Database=unused"));
+
+        Assert.That(host.Services.GetRequiredService<IEmployeeDirectory>(), Is.InstanceOf<EfEmployeeDirectory>());
+        Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.InstanceOf<EfScopeGrantStore>());
     }
 
     private IHost HostFor(string environment, params (string Key, string? Value)[] settings)

@@ -30,7 +30,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public static async Task<SqliteTestDatabase> CreateAsync(bool migrate = true)
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fal-db-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
+        System.IO.Directory.CreateDirectory(folder);
         var database = new SqliteTestDatabase(folder);
         if (migrate)
         {
@@ -60,6 +60,10 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     /// <summary>The store as the app makes it on SQLite: cutoffs remembered while the file's data version stands.</summary>
     public EfEmployeeStore Store(TimeSpan? timeout = null) => new(Calls(Options(timeout)), DataVersion());
+
+    public EfEmployeeDirectory Directory(CachingEmployeeStore? profiles = null) => new(Calls(Options()), profiles);
+
+    public EfScopeGrantStore Grants() => new(Calls(Options()));
 
     public SqliteDataVersion DataVersion()
     {
@@ -135,7 +139,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
         // Pooled connections keep the file open.
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        Directory.Delete(_folder, recursive: true);
+        System.IO.Directory.Delete(_folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 }

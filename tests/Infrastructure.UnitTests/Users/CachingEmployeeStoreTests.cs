@@ -76,6 +76,21 @@ public sealed class CachingEmployeeStoreTests
     }
 
     [Test]
+    public async Task Forget_ADirectoryEditOfThisInstance_ForgetsThatProfileOnly()
+    {
+        var store = Store();
+        await store.FindByEmpNoAsync(s_beHai.EmpNo, CancellationToken.None);
+        await store.FindByEmpNoAsync(s_pranav.EmpNo, CancellationToken.None);
+
+        store.Forget(s_beHai.EmpNo);
+        await store.FindByEmpNoAsync(s_beHai.EmpNo, CancellationToken.None);
+        await store.FindByEmpNoAsync(s_pranav.EmpNo, CancellationToken.None);
+
+        _inner.Verify(s => s.FindByEmpNoAsync(s_beHai.EmpNo, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _inner.Verify(s => s.FindByEmpNoAsync(s_pranav.EmpNo, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public async Task FindByEmpNoAsync_WhenFull_RemembersNoMoreUntilEntriesExpire()
     {
         var store = Store(capacity: 2);

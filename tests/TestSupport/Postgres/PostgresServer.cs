@@ -129,7 +129,11 @@ public sealed partial class PostgresServer : IDisposable
     /// the service's does: after a <see cref="Stop"/> its idle connections are broken, which is
     /// what the service must recover from.
     /// </summary>
-    public string CreateDatabase(string name)
+    /// <param name="linguisticCollation">
+    /// Sort text as people do (ICU's <c>en-US</c>) rather than byte by byte as the cluster's C locale does:
+    /// what a production database often has, and what must not change the answers of columns kept in "C".
+    /// </param>
+    public string CreateDatabase(string name, bool linguisticCollation = false)
     {
         if (!DatabaseName().IsMatch(name))
         {
@@ -139,7 +143,8 @@ public sealed partial class PostgresServer : IDisposable
         using var connection = new NpgsqlConnection(ConnectionString(MaintenanceDatabase, pooling: false));
         connection.Open();
         // DDL takes no parameters: the name is checked above, and quoted.
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var collation = linguisticCollation ? " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'" : "";
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{collation}", connection);
         command.ExecuteNonQuery();
         return ConnectionString(name);
     }

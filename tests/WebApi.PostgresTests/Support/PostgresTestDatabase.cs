@@ -26,10 +26,11 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>A new, empty database named after <paramref name="purpose"/>; migrated unless told otherwise.</summary>
-    public static async Task<PostgresTestDatabase> CreateAsync(string purpose, bool migrate = true)
+    /// <param name="linguisticCollation">The database sorts text by ICU's en-US, not byte by byte (<see cref="TestSupport.Postgres.PostgresServer.CreateDatabase"/>).</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(string purpose, bool migrate = true, bool linguisticCollation = false)
     {
         var name = $"{purpose}_{Guid.NewGuid():N}";
-        var database = new PostgresTestDatabase(name, PostgresSetUp.Server.CreateDatabase(name));
+        var database = new PostgresTestDatabase(name, PostgresSetUp.Server.CreateDatabase(name, linguisticCollation));
         if (migrate)
         {
             await using var db = await database.Contexts().CreateDbContextAsync();
@@ -54,13 +55,19 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return new EmployeesDbContextFactory<PostgresEmployeesDbContext>(new PooledDbContextFactory<PostgresEmployeesDbContext>(builder.Options));
     }
 
-    public EfEmployeeStore Store(TimeSpan? timeout = null)
+    public EfEmployeeStore Store(TimeSpan? timeout = null) => new(Calls(timeout));
+
+    public EfEmployeeDirectory Directory() => new(Calls());
+
+    public EfScopeGrantStore Grants() => new(Calls());
+
+    /// <summary>The bounded calls the app's stores make, over connections of their own (disposed with the database).</summary>
+    public DatabaseCalls Calls(TimeSpan? timeout = null)
     {
         var options = Options(timeout);
         var connections = EmployeesConnections.For(options);
         _connections.Add(connections);
-        return new EfEmployeeStore(new DatabaseCalls(
-            Contexts(timeout), connections, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System));
+        return new DatabaseCalls(Contexts(timeout), connections, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
     }
 
     public EfEmployeeImport Import() => new(Contexts());
