@@ -60,16 +60,17 @@ public sealed partial class DatabaseMigrator(
     }
 
     /// <summary>
-    /// Inserts the sample users (<c>EmployeeStore:DataFile</c>) whose emp_no is missing; leaves every existing
-    /// row alone, so that an existing database gets later additions without losing its own changes.
+    /// Inserts the sample users (<c>EmployeeStore:DataFile</c>) whose emp_no is missing, and their scope grants
+    /// where that emp_no has no grant recorded; leaves every existing row alone, so that an existing database
+    /// gets later additions without losing its own changes.
     /// </summary>
-    /// <returns>How many were inserted.</returns>
+    /// <returns>How many employees were inserted.</returns>
     public async Task<int> SeedSampleUsersAsync(CancellationToken cancellationToken)
     {
-        var samples = await InMemoryEmployeeStore.FromFile(sampleUsers.Value.ResolvedDataFile)
-            .ListAsync(0, int.MaxValue, cancellationToken);
+        var file = InMemoryEmployeeStore.FromFile(sampleUsers.Value.ResolvedDataFile);
+        var samples = await file.ListAsync(0, int.MaxValue, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var inserted = 0;
+        int inserted = 0, granted = 0;
         foreach (var sample in samples)
         {
             var email = Domain.Employees.Employee.NormalizeEmail(sample.Email);
@@ -84,9 +85,22 @@ public sealed partial class DatabaseMigrator(
                 ON CONFLICT DO NOTHING
                 """,
                 cancellationToken);
+
+            if (await file.FindGrantedScopesAsync(sample.EmpNo, cancellationToken) is { } scopes)
+            {
+                // Only for an emp_no that is there, and never over a grant recorded since.
+                var stored = GrantedScopes.Format(scopes);
+                granted += await db.Database.ExecuteSqlAsync(
+                    $"""
+                    INSERT INTO employee_scopes (emp_no, scopes)
+                    SELECT emp_no, {stored} FROM employees WHERE emp_no = {sample.EmpNo}
+                    ON CONFLICT DO NOTHING
+                    """,
+                    cancellationToken);
+            }
         }
 
-        LogSeeded(inserted, samples.Count);
+        LogSeeded(inserted, samples.Count, granted);
         return inserted;
     }
 
@@ -181,6 +195,7 @@ public sealed partial class DatabaseMigrator(
         Message = "Cleared a stale SQLite migration lock taken at {TakenAt} (older than {StaleAfter}): a process was stopped while migrating.")]
     private partial void LogStaleLockCleared(string takenAt, TimeSpan staleAfter);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Inserted} of {Samples} sample users missing from the employees database.")]
-    private partial void LogSeeded(int inserted, int samples);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Seeded {Inserted} of {Samples} sample users missing from the employees database, and {Granted} scope grants.")]
+    private partial void LogSeeded(int inserted, int samples, int granted);
 }

@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.TestSupport.Employees;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,23 @@ public sealed class DatabaseMigratorTests
     // As the sample file (src/Infrastructure/Data/employees.json) holds them.
     private const string BehaiSeedHash = "$argon2id$v=19$m=19456,t=2,p=1$R1Fi5ctIRz8dM4oKbxa7uw$I2RspsR0nN3XaWI8cSTQMvYlUjc2VbtD0IGn/2d33rw";
     private const string PranavSeedHash = "$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc";
+
+    // The sample users the directory issue added, as the file holds them (but their hashes), and every grant.
+    private static readonly Employee[] s_newSampleUsers =
+    [
+        new(10005, "kyoichi.maliniak.10005@gmail.com", "", new DateOnly(1955, 1, 21), "Kyoichi", "Maliniak", Gender.M, new DateOnly(1989, 9, 12)),
+        new(10011, "mary.sluis.10011@gmail.com", "", new DateOnly(1953, 11, 7), "Mary", "Sluis", Gender.F, new DateOnly(1990, 1, 22)),
+        new(10045, "moss.shanbhogue.10045@gmail.com", "", new DateOnly(1957, 8, 14), "Moss", "Shanbhogue", Gender.M, new DateOnly(1989, 9, 2)),
+    ];
+
+    private static readonly Dictionary<int, string[]> s_sampleGrants = new()
+    {
+        [10005] = [Scopes.AdminRead, Scopes.AdminWrite],
+        [10011] = [Scopes.Super],
+        [10045] = [],
+        [10198] = [Scopes.UserRead],
+        [500222] = [Scopes.UserRead, Scopes.UserWrite],
+    };
 
     /// <summary>A guard against a hang (the bug being tested), not a timing assertion.</summary>
     private static readonly TimeSpan s_hangGuard = TimeSpan.FromSeconds(60);
@@ -97,17 +115,29 @@ public sealed class DatabaseMigratorTests
     }
 
     [Test]
-    public async Task SeedSampleUsersAsync_IntoAnEmptyDatabase_InsertsTheSampleFilesRows()
+    public async Task SeedSampleUsersAsync_IntoAnEmptyDatabase_InsertsTheSampleFilesRowsAndGrants()
     {
         var migrator = _database.Migrator("Development");
         await migrator.MigrateAsync(CancellationToken.None);
 
         var inserted = await migrator.SeedSampleUsersAsync(CancellationToken.None);
 
-        Assert.That(inserted, Is.EqualTo(2));
+        Assert.That(inserted, Is.EqualTo(5));
         var store = _database.Store();
         Assert.That(await store.FindByEmailAsync(SampleEmployees.BehaiEmail, CancellationToken.None), Is.EqualTo(SampleEmployees.Behai(BehaiSeedHash)));
         Assert.That(await store.FindByEmailAsync(SampleEmployees.PranavEmail, CancellationToken.None), Is.EqualTo(SampleEmployees.Pranav(PranavSeedHash)));
+        foreach (var expected in s_newSampleUsers)
+        {
+            var found = await store.FindByEmailAsync(expected.Email, CancellationToken.None);
+            Assert.That(found, Is.EqualTo(expected with { PasswordHash = found?.PasswordHash ?? "" }));
+            Assert.That(found?.PasswordHash, Does.StartWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        }
+
+        Assert.That(await GrantsAsync(), Is.EqualTo(s_sampleGrants));
+        var directory = _database.Directory();
+        Assert.That((await directory.SearchAsync(new EmployeeSearch(NamePattern.Parse("SLU"), null, 1, 10), CancellationToken.None)).Employees.Single().EmpNo,
+            Is.EqualTo(10011), "the lower-cased names are written");
+        Assert.That((await directory.FindVersionedAsync(10011, CancellationToken.None))?.Version, Is.EqualTo(1));
     }
 
     [Test]
@@ -115,17 +145,43 @@ public sealed class DatabaseMigratorTests
     {
         var migrator = _database.Migrator("Development");
         await migrator.MigrateAsync(CancellationToken.None);
-        // Be Hai's password was changed since, and someone else was added.
+        // Be Hai's password was changed since, and his scopes taken away; someone else was added.
         var changedBehai = SampleEmployees.Behai("$argon2id$v=19$m=19456,t=2,p=1$Y2hhbmdlZA$Y2hhbmdlZA") with { LastName = "Nguyen" };
         var other = SampleEmployees.Pranav() with { EmpNo = 1, Email = "other@example.com" };
         await _database.InsertAsync(changedBehai, other);
+        await _database.Grants().SetGrantedScopesAsync(changedBehai.EmpNo, [], DateTimeOffset.UnixEpoch, CancellationToken.None);
 
         var inserted = await migrator.SeedSampleUsersAsync(CancellationToken.None);
 
-        Assert.That(inserted, Is.EqualTo(1));
+        Assert.That(inserted, Is.EqualTo(4));
         var store = _database.Store();
-        Assert.That(await store.ListAsync(0, 10, CancellationToken.None),
-            Is.EqualTo(new[] { other, SampleEmployees.Pranav(PranavSeedHash), changedBehai }));
+        var listed = await store.ListAsync(0, 2, CancellationToken.None);
+        Assert.That(listed[0], Is.EqualTo(other));
+        Assert.That(listed[1] with { PasswordHash = "" }, Is.EqualTo(s_newSampleUsers[0]));
+        Assert.That(await store.FindByEmpNoAsync(SampleEmployees.Pranav().EmpNo, CancellationToken.None), Is.EqualTo(SampleEmployees.Pranav(PranavSeedHash)));
+        Assert.That(await store.FindByEmpNoAsync(changedBehai.EmpNo, CancellationToken.None), Is.EqualTo(changedBehai));
+        var grants = await GrantsAsync();
+        Assert.That(grants[changedBehai.EmpNo], Is.Empty, "a grant recorded since is kept");
+        Assert.That(grants.Where(grant => grant.Key != changedBehai.EmpNo), Is.EquivalentTo(s_sampleGrants.Where(grant => grant.Key != changedBehai.EmpNo)));
+        Assert.That(grants.ContainsKey(other.EmpNo), Is.False);
+    }
+
+    [Test]
+    public async Task SeedSampleUsersAsync_WhenASampleEmpNoBelongsToSomeoneElse_GrantsByEmpNo_AndAgainInsertsNothing()
+    {
+        // An existing development database with the MySQL sample imported: 10005 is there already.
+        var migrator = _database.Migrator("Development");
+        await migrator.MigrateAsync(CancellationToken.None);
+        var imported = s_newSampleUsers[0] with { PasswordHash = Domain.Employees.Employee.NoPassword, Email = "imported.10005@example.com" };
+        await _database.InsertAsync(imported);
+
+        var first = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+        var second = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+
+        Assert.That(first, Is.EqualTo(4));
+        Assert.That(second, Is.Zero);
+        Assert.That(await _database.Store().FindByEmpNoAsync(10005, CancellationToken.None), Is.EqualTo(imported), "the row stays as it is");
+        Assert.That(await GrantsAsync(), Is.EqualTo(s_sampleGrants));
     }
 
     [Test]
@@ -163,6 +219,22 @@ public sealed class DatabaseMigratorTests
     public void SeedsSampleUsers_ByDefaultOnlyInDevelopment(string environment, bool? setting, bool seeds)
     {
         Assert.That(_database.Migrator(environment, setting).SeedsSampleUsers, Is.EqualTo(seeds));
+    }
+
+    /// <summary>Every grant row, by emp_no.</summary>
+    private async Task<Dictionary<int, string[]>> GrantsAsync()
+    {
+        await using var connection = await _database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT emp_no, scopes FROM employee_scopes ORDER BY emp_no";
+        await using var reader = await command.ExecuteReaderAsync();
+        var grants = new Dictionary<int, string[]>();
+        while (await reader.ReadAsync())
+        {
+            grants[reader.GetInt32(0)] = reader.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        return grants;
     }
 
     /// <summary>What a process killed while migrating leaves: EF Core's lock table with its row.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.Infrastructure.Users;
 using FastApiLearning.TestSupport.Employees;
@@ -13,6 +14,10 @@ namespace FastApiLearning.Infrastructure.UnitTests.Persistence;
 /// <summary>Start-up with Infrastructure's registrations: the provider chosen, migrations and seeding as configured.</summary>
 public sealed class DatabaseStartupTests
 {
+    // The rows of src/Infrastructure/Data/employees.json, each with a grant.
+    private const int SampleUserCount = 5;
+    private const int MaryEmpNo = 10011;
+
     private SqliteTestDatabase _database = null!;
 
     [SetUp]
@@ -45,8 +50,10 @@ public sealed class DatabaseStartupTests
         // The database, behind this instance's profile cache.
         Assert.That(store, Is.InstanceOf<CachingEmployeeStore>());
         Assert.That(host.Services.GetRequiredService<EfEmployeeStore>(), Is.Not.Null);
-        Assert.That(await store.ListAsync(0, 10, CancellationToken.None), Has.Count.EqualTo(2));
-        Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.InstanceOf<EfScopeGrantStore>());
+        Assert.That(await store.ListAsync(0, 10, CancellationToken.None), Has.Count.EqualTo(SampleUserCount));
+        var grants = host.Services.GetRequiredService<IScopeGrantStore>();
+        Assert.That(grants, Is.InstanceOf<EfScopeGrantStore>());
+        Assert.That(await grants.FindGrantedScopesAsync(MaryEmpNo, CancellationToken.None), Is.EqualTo(new[] { Scopes.Super }));
         Assert.That(host.Services.GetRequiredService<IEmployeeDirectory>(), Is.InstanceOf<EfEmployeeDirectory>());
         await host.StopAsync();
     }
@@ -78,7 +85,8 @@ public sealed class DatabaseStartupTests
 
         await host.StartAsync();
 
-        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM employees"), Is.EqualTo(2));
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM employees"), Is.EqualTo(SampleUserCount));
+        Assert.That(await _database.ScalarAsync("SELECT COUNT(*) FROM employee_scopes"), Is.EqualTo(SampleUserCount));
         await host.StopAsync();
     }
 
@@ -140,6 +148,7 @@ public sealed class DatabaseStartupTests
         Assert.That(host.Services.GetRequiredService<IEmployeeImport>(), Is.SameAs(store));
         Assert.That(host.Services.GetRequiredService<IEmployeeDirectory>(), Is.SameAs(store));
         Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.SameAs(store));
+        Assert.That(await store.FindGrantedScopesAsync(MaryEmpNo, CancellationToken.None), Is.EqualTo(new[] { Scopes.Super }));
         Assert.That(File.Exists(_database.Path), Is.False);
         await host.StopAsync();
     }

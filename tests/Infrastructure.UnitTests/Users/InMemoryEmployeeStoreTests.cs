@@ -22,13 +22,63 @@ public sealed class InMemoryEmployeeStoreTests
         SampleEmployees.Pranav("$argon2id$v=19$m=19456,t=2,p=1$QORzl1n+S1zdY7Q3J3ClFw$8NwYpoYw23EeSdIlW/rCFkiVRj5b75oOEmIcZklCSjc");
 
     [Test]
-    public void FromFile_WhenSeedFileIsRead_HoldsBothSampleEmployees()
+    public void FromFile_WhenSeedFileIsRead_HoldsTheFiveSampleEmployees()
     {
         // Act
         var store = InMemoryEmployeeStore.FromFile(s_seedFile);
 
         // Assert
-        Assert.That(store.Count, Is.EqualTo(2));
+        Assert.That(store.Count, Is.EqualTo(5));
+    }
+
+    [TestCase(500222, new[] { Scopes.UserRead, Scopes.UserWrite })]
+    [TestCase(10198, new[] { Scopes.UserRead })]
+    [TestCase(10005, new[] { Scopes.AdminRead, Scopes.AdminWrite })]
+    [TestCase(10011, new[] { Scopes.Super })]
+    [TestCase(10045, new string[0])]
+    public async Task FromFile_WhenSeedFileIsRead_HoldsEachSampleEmployeesGrant(int empNo, string[] scopes)
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+
+        // Act
+        var granted = await store.FindGrantedScopesAsync(empNo, CancellationToken.None);
+
+        // Assert
+        Assert.That(granted, Is.Not.Null.And.EqualTo(scopes));
+    }
+
+    [TestCase(10005, "Kyoichi", "Maliniak", Gender.M, "1955-01-21", "1989-09-12")]
+    [TestCase(10011, "Mary", "Sluis", Gender.F, "1953-11-07", "1990-01-22")]
+    [TestCase(10045, "Moss", "Shanbhogue", Gender.M, "1957-08-14", "1989-09-02")]
+    public async Task FromFile_WhenSeedFileIsRead_HoldsTheNewSampleEmployeesAsTheEmployeesSampleHasThem(
+        int empNo, string firstName, string lastName, Gender gender, string birthDate, string hireDate)
+    {
+        // Arrange
+        var store = InMemoryEmployeeStore.FromFile(s_seedFile);
+        var email = $"{firstName}.{lastName}.{empNo}@gmail.com".ToLowerInvariant();
+
+        // Act
+        var employee = await store.FindByEmailAsync(email, CancellationToken.None);
+
+        // Assert
+        Assert.That(employee, Is.EqualTo(new Employee(empNo, email, employee?.PasswordHash ?? "",
+            DateOnly.ParseExact(birthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            firstName, lastName, gender, DateOnly.ParseExact(hireDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Test]
+    public void Constructor_WhenAGrantNamesAnUnknownScope_Throws()
+    {
+        Assert.That(() => new InMemoryEmployeeStore([s_beHai], new Dictionary<int, IReadOnlyList<string>> { [s_beHai.EmpNo] = ["root"] }),
+            Throws.ArgumentException.With.Message.Contains("root"));
+    }
+
+    [Test]
+    public void Constructor_WhenAGrantIsForNobodyInTheData_Throws()
+    {
+        Assert.That(() => new InMemoryEmployeeStore([s_beHai], new Dictionary<int, IReadOnlyList<string>> { [42] = [Scopes.UserRead] }),
+            Throws.InvalidOperationException.With.Message.Contains("42"));
     }
 
     [Test]
@@ -76,6 +126,9 @@ public sealed class InMemoryEmployeeStoreTests
 
     [TestCase("behai_nguyen@hotmail.com")]
     [TestCase("pranav.furedi.10198@gmail.com")]
+    [TestCase("kyoichi.maliniak.10005@gmail.com")]
+    [TestCase("mary.sluis.10011@gmail.com")]
+    [TestCase("moss.shanbhogue.10045@gmail.com")]
     public async Task FromFile_WhenSeedFileIsRead_HashesVerifySamplePassword(string email)
     {
         // Arrange

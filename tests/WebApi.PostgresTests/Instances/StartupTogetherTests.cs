@@ -57,6 +57,7 @@ public sealed class StartupTogetherTests
         Assert.That(migrations, Is.Not.Empty);
         Assert.That(await database.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsHistory\""), Is.EqualTo(migrations.Count),
             "each migration applied once");
-        Assert.That(await database.ScalarAsync<long>("SELECT count(*) FROM employees"), Is.EqualTo(2), "the sample users seeded once");
+        Assert.That(await database.ScalarAsync<long>("SELECT count(*) FROM employees"), Is.EqualTo(5), "the sample users seeded once");
+        Assert.That(await database.ScalarAsync<long>("SELECT count(*) FROM employee_scopes"), Is.EqualTo(5), "with their grants");
     }
 }

@@ -10,8 +10,9 @@ using Npgsql;
 namespace FastApiLearning.WebApi.PostgresTests.Persistence;
 
 /// <summary>
-/// The directory's schema on PostgreSQL: the migration over rows already there, and text PostgreSQL cannot
-/// keep (U+0000, a lone surrogate) refused as a validation failure.
+/// The directory's schema on PostgreSQL: the migration over rows already there, the sample users and their
+/// grants seeded in Development, and text PostgreSQL cannot keep (U+0000, a lone surrogate) refused as a
+/// validation failure.
 /// </summary>
 public sealed class PostgresDirectorySchemaTests
 {
@@ -61,6 +62,28 @@ public sealed class PostgresDirectorySchemaTests
             + "VALUES (1, 'x@example.com', '!no-password', DATE '1980-01-02', 'First', 'Last', 'F', DATE '2020-03-04')"));
 
         Assert.That(error?.SqlState, Is.EqualTo(PostgresErrorCodes.NotNullViolation));
+    }
+
+    [Test]
+    public async Task SeedSampleUsersAsync_InDevelopment_InsertsTheFiveWithTheirGrants_AndOnASecondRunNothing()
+    {
+        var database = await CreateAsync("seed_grants");
+        await database.ResetAsync(SampleEmployees.Behai());
+        var migrator = database.Migrator("Development");
+
+        var first = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+        var second = await migrator.SeedSampleUsersAsync(CancellationToken.None);
+
+        Assert.That(first, Is.EqualTo(4), "Be Hai was there");
+        Assert.That(second, Is.Zero);
+        var grants = database.Grants();
+        Assert.That(await grants.FindGrantedScopesAsync(500222, CancellationToken.None), Is.EqualTo(new[] { Scopes.UserRead, Scopes.UserWrite }));
+        Assert.That(await grants.FindGrantedScopesAsync(10198, CancellationToken.None), Is.EqualTo(new[] { Scopes.UserRead }));
+        Assert.That(await grants.FindGrantedScopesAsync(10005, CancellationToken.None), Is.EqualTo(new[] { Scopes.AdminRead, Scopes.AdminWrite }));
+        Assert.That(await grants.FindGrantedScopesAsync(10011, CancellationToken.None), Is.EqualTo(new[] { Scopes.Super }));
+        Assert.That(await grants.FindGrantedScopesAsync(10045, CancellationToken.None), Is.Not.Null.And.Empty);
+        var mary = await database.Directory().SearchAsync(new EmployeeSearch(NamePattern.Parse("sluis"), NamePattern.Parse("MARY"), 1, 10), CancellationToken.None);
+        Assert.That(mary.Employees.Select(e => e.Email), Is.EqualTo(new[] { "mary.sluis.10011@gmail.com" }));
     }
 
     // U+0000 is refused by the server (22021), a lone surrogate by Npgsql's encoder: a 400, never a 500.
