@@ -15,6 +15,8 @@ namespace FastApiLearning.Bench.Micro;
 [MemoryDiagnoser]
 public class TokenBenchmarks
 {
+    private static readonly IReadOnlyList<string> s_scopes = [Scopes.UserRead, Scopes.UserWrite];
+
     private static readonly Employee s_employee = new(
         500222,
         "behai_nguyen@hotmail.com",
@@ -49,7 +51,7 @@ public class TokenBenchmarks
             RequireExpirationTime = true,
             RequireSignedTokens = true,
         };
-        _token = _issuer.Issue(s_employee).Value;
+        _token = _issuer.Issue(s_employee, s_scopes).Value;
 
         var result = _handler.ValidateTokenAsync(_token, _parameters).GetAwaiter().GetResult();
         if (!result.IsValid)
@@ -59,7 +61,7 @@ public class TokenBenchmarks
     }
 
     [Benchmark(Description = "issue (HS256)")]
-    public string Issue() => _issuer.Issue(s_employee).Value;
+    public string Issue() => _issuer.Issue(s_employee, s_scopes).Value;
 
     [Benchmark(Description = "validate (HS256)")]
     public async Task<bool> Validate() => (await _handler.ValidateTokenAsync(_token, _parameters)).IsValid;

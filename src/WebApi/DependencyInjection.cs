@@ -59,7 +59,7 @@ public static class DependencyInjection
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options => options.EventsType = typeof(BearerEvents));
         services.AddSingleton<BearerEvents>();
-        services.AddAuthorization();
+        services.AddScopeAuthorization();
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>

@@ -16,7 +16,7 @@ public sealed class JwtTokenIssuer(
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(Employee employee)
+    public AccessToken Issue(Employee employee, IReadOnlyList<string> scopes)
     {
         var settings = options.Value;
         var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
@@ -26,6 +26,20 @@ public sealed class JwtTokenIssuer(
         var now = DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds());
         var expiresAt = now + settings.AccessTokenLifetime;
         var id = Guid.NewGuid().ToString("N");
+        var claims = new Dictionary<string, object>
+        {
+            [TokenClaimNames.Subject] = employee.EmpNo.ToString(CultureInfo.InvariantCulture),
+            [TokenClaimNames.Email] = employee.Email,
+            [TokenClaimNames.Name] = employee.FullName,
+            [TokenClaimNames.TokenId] = id,
+            [TokenClaimNames.IssuedAt] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
+        };
+        IReadOnlyList<string> granted = [.. scopes];
+        if (granted.Count > 0)
+        {
+            // One string, not an array: what RFC 9068 readers expect.
+            claims[TokenClaimNames.Scope] = string.Join(' ', granted);
+        }
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -34,16 +48,9 @@ public sealed class JwtTokenIssuer(
             NotBefore = now.UtcDateTime,
             Expires = expiresAt.UtcDateTime,
             SigningCredentials = keys.SigningCredentials,
-            Claims = new Dictionary<string, object>
-            {
-                [TokenClaimNames.Subject] = employee.EmpNo.ToString(CultureInfo.InvariantCulture),
-                [TokenClaimNames.Email] = employee.Email,
-                [TokenClaimNames.Name] = employee.FullName,
-                [TokenClaimNames.TokenId] = id,
-                [TokenClaimNames.IssuedAt] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
-            },
+            Claims = claims,
         });
 
-        return new AccessToken(token, id, expiresAt, settings.AccessTokenLifetime);
+        return new AccessToken(token, id, expiresAt, settings.AccessTokenLifetime, granted);
     }
 }

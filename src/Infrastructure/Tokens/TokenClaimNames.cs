@@ -21,4 +21,10 @@ public static class TokenClaimNames
 
     /// <summary>A NumericDate in whole seconds.</summary>
     public const string ExpiresAt = "exp";
+
+    /// <summary>
+    /// The granted scope names, space-separated (RFC 8693 §4.2, RFC 9068 §2.2.3), as granted: inclusions
+    /// are applied only where a requirement is checked. Absent when none was granted.
+    /// </summary>
+    public const string Scope = "scope";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Infrastructure.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,6 +16,17 @@ public static class TokenClaims
             : null;
 
     public static string? Email(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.Email);
+
+    /// <summary>
+    /// The scope names the token was granted (its space-separated <c>scope</c> claim, as issued; an array
+    /// would arrive as one claim per element). None when it has no such claim: a token issued before scopes
+    /// existed, or to an employee who holds none.
+    /// </summary>
+    public static IReadOnlyList<string> Scopes(ClaimsPrincipal user) =>
+        [.. user.FindAll(TokenClaimNames.Scope).SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
+    /// <summary>Who sends a message, for the handlers' own-versus-other rules; null when the token names no employee.</summary>
+    public static Caller? Caller(ClaimsPrincipal user) => EmpNo(user) is { } empNo ? new Caller(empNo, Scopes(user)) : null;
 
     public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.TokenId) ?? "";
 

@@ -22,6 +22,8 @@ public static class AuthEndpoints
             .WithTags("auth")
             .WithSummary("Log in with the OAuth2 password grant")
             .WithDescription("The only login: Swagger UI's Authorize dialog, the /login page and API clients all post this form. "
+                + "scope (space-separated names) asks for those scopes the employee holds, and the answer's scope says which were granted; "
+                + "without it, the token gets every scope the employee holds. "
                 + "A browser form (Accept: text/html) gets a session cookie and a redirect instead of JSON.")
             // API clients send no antiforgery token; the browser branch checks one itself.
             .DisableAntiforgery()
@@ -85,7 +87,9 @@ public static class AuthEndpoints
         }
 
         var deviceId = answers.ForBrowser ? devices.DeviceIdFor(httpContext.Request, form.Username) : null;
-        var login = new LoginCommand(form.Username ?? "", form.Password ?? "", ClientAddress.Of(httpContext), deviceId);
+        // The browser's session asks for everything the employee holds: the pages show what it allows.
+        var scope = answers.ForBrowser ? null : form.Scope;
+        var login = new LoginCommand(form.Username ?? "", form.Password ?? "", ClientAddress.Of(httpContext), deviceId, scope);
         LoginResult result;
         try
         {

@@ -21,6 +21,7 @@ public sealed class TokenResults(bool forBrowser, string? email)
     public const string InvalidRequest = "invalid_request";
     public const string InvalidGrant = "invalid_grant";
     public const string UnsupportedGrantType = "unsupported_grant_type";
+    public const string InvalidScope = "invalid_scope";
     public const string TemporarilyUnavailable = "temporarily_unavailable";
 
     /// <summary>RFC 8628's registered error for a client that must wait before trying again.</summary>
@@ -51,11 +52,18 @@ public sealed class TokenResults(bool forBrowser, string? email)
     /// <summary>The browser's form came without a valid antiforgery token (login CSRF, or a stale page).</summary>
     public IResult FormExpired() => LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: LoginPage.FormExpired);
 
-    /// <summary>Fields the use case's validator refused, keyed by form field.</summary>
+    /// <summary>
+    /// Fields the use case's validator refused, keyed by form field: <c>invalid_scope</c> when the scope alone
+    /// is wrong (unknown or malformed names, RFC 6749 §5.2), otherwise <c>invalid_request</c>.
+    /// </summary>
     public IResult InvalidFields(IReadOnlyDictionary<string, string[]> errors) =>
         forBrowser
             ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors)
-            : Error(StatusCodes.Status400BadRequest, InvalidRequest, string.Join("; ", errors.Values.SelectMany(messages => messages)), errors);
+            : Error(
+                StatusCodes.Status400BadRequest,
+                errors.Count > 0 && errors.Keys.All(field => field == LoginCommandValidator.ScopeField) ? InvalidScope : InvalidRequest,
+                string.Join("; ", errors.Values.SelectMany(messages => messages)),
+                errors);
 
     /// <summary>Something the login needs is saturated or out of reach: 503 with <c>Retry-After</c>.</summary>
     public IResult Unavailable(ResourceUnavailableException unavailable) =>
@@ -73,6 +81,9 @@ public sealed class TokenResults(bool forBrowser, string? email)
         LoginResult.Failed failure => forBrowser
             ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: failure.Message)
             : Error(StatusCodes.Status400BadRequest, InvalidGrant, failure.Message),
+        LoginResult.ScopeRefused refused => forBrowser
+            ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, error: refused.Message)
+            : Error(StatusCodes.Status400BadRequest, InvalidScope, refused.Message),
         LoginResult.Throttled throttled => RetryAfter.With(
             forBrowser
                 ? LoginPage.Result(StatusCodes.Status429TooManyRequests, email: email, error: throttled.Message)
@@ -88,7 +99,7 @@ public sealed class TokenResults(bool forBrowser, string? email)
     }
 
     private static IResult Token(AccessToken token) =>
-        new NoStoreResult(TypedResults.Ok(new TokenResponse(token.Value, "bearer", (long)token.Lifetime.TotalSeconds)));
+        new NoStoreResult(TypedResults.Ok(new TokenResponse(token.Value, "bearer", (long)token.Lifetime.TotalSeconds, token.Scope)));
 
     private static IResult Error(int statusCode, string error, string description, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new NoStoreResult(TypedResults.Json(new OAuthErrorResponse(error, description, description, errors), statusCode: statusCode));

@@ -83,7 +83,7 @@ public sealed class JwtBearerOptionsSetupTests
         // Arrange
         var options = new JwtBearerOptions();
         CreateSetup().Configure(JwtBearerDefaults.AuthenticationScheme, options);
-        var token = new JwtTokenIssuer(_jwt, _keys, _clock).Issue(s_employee);
+        var token = new JwtTokenIssuer(_jwt, _keys, _clock).Issue(s_employee, [Scopes.UserRead, Scopes.UserWrite]);
 
         // Act
         var result = await options.TokenHandlers[0].ValidateTokenAsync(token.Value, options.TokenValidationParameters);
@@ -95,6 +95,7 @@ public sealed class JwtBearerOptionsSetupTests
         Assert.That(result.ClaimsIdentity.FindFirst(TokenClaimNames.Subject)?.Value, Is.EqualTo("500222"));
         Assert.That(result.ClaimsIdentity.FindFirst(TokenClaimNames.Email)?.Value, Is.EqualTo("behai_nguyen@hotmail.com"));
         Assert.That(result.ClaimsIdentity.FindFirst(TokenClaimNames.TokenId)?.Value, Is.EqualTo(token.Id));
+        Assert.That(result.ClaimsIdentity.FindFirst(TokenClaimNames.Scope)?.Value, Is.EqualTo("user:read user:write"));
     }
 
     [TestCase("Other")]

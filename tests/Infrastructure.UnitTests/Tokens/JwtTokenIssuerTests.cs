@@ -18,6 +18,7 @@ public sealed class JwtTokenIssuerTests
     private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     private static readonly Employee s_employee = SampleEmployees.Behai();
+    private static readonly IReadOnlyList<string> s_scopes = [Scopes.UserRead, Scopes.UserWrite];
 
     private readonly JsonWebTokenHandler _handler = new();
     private FakeTimeProvider _timeProvider = null!;
@@ -32,7 +33,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, keys) = CreateIssuer();
 
         // Act
-        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee).Value);
+        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee, s_scopes).Value);
 
         // Assert
         Assert.That(token.Alg, Is.EqualTo("HS256"));
@@ -47,7 +48,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee).Value);
+        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee, s_scopes).Value);
 
         // Assert
         Assert.That(token.Subject, Is.EqualTo("500222"));
@@ -62,11 +63,60 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee).Value);
+        var token = _handler.ReadJsonWebToken(issuer.Issue(s_employee, s_scopes).Value);
 
         // Assert
         Assert.That(token.Issuer, Is.EqualTo(Issuer));
         Assert.That(token.Audiences, Is.EqualTo(new[] { Audience }));
+    }
+
+    [Test]
+    public void Issue_WritesTheGrantedScopeNamesAsOneSpaceSeparatedScopeClaim()
+    {
+        // Arrange
+        var (issuer, _) = CreateIssuer();
+
+        // Act
+        var accessToken = issuer.Issue(s_employee, [Scopes.AdminRead, Scopes.AdminWrite]);
+
+        // Assert: the names as granted, not expanded; one string, as RFC 9068 readers expect.
+        var token = _handler.ReadJsonWebToken(accessToken.Value);
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload));
+        Assert.That(payload.RootElement.GetProperty("scope").ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(payload.RootElement.GetProperty("scope").GetString(), Is.EqualTo("admin:read admin:write"));
+        Assert.That(accessToken.Scopes, Is.EqualTo(new[] { Scopes.AdminRead, Scopes.AdminWrite }));
+        Assert.That(accessToken.Scope, Is.EqualTo("admin:read admin:write"));
+    }
+
+    [Test]
+    public void Issue_WhenNoScopeIsGranted_WritesNoScopeClaim()
+    {
+        // Arrange
+        var (issuer, _) = CreateIssuer();
+
+        // Act
+        var accessToken = issuer.Issue(s_employee, []);
+
+        // Assert
+        var token = _handler.ReadJsonWebToken(accessToken.Value);
+        Assert.That(token.TryGetPayloadValue<string>(TokenClaimNames.Scope, out _), Is.False);
+        Assert.That(accessToken.Scopes, Is.Empty);
+        Assert.That(accessToken.Scope, Is.Empty);
+    }
+
+    [Test]
+    public void Issue_KeepsItsOwnCopyOfTheScopes()
+    {
+        // Arrange
+        var (issuer, _) = CreateIssuer();
+        var scopes = new List<string> { Scopes.UserRead };
+
+        // Act
+        var accessToken = issuer.Issue(s_employee, scopes);
+        scopes.Add(Scopes.Super);
+
+        // Assert: what the answer says is what the token holds.
+        Assert.That(accessToken.Scopes, Is.EqualTo(new[] { Scopes.UserRead }));
     }
 
     [Test]
@@ -76,7 +126,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
@@ -91,8 +141,8 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var first = issuer.Issue(s_employee);
-        var second = issuer.Issue(s_employee);
+        var first = issuer.Issue(s_employee, s_scopes);
+        var second = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         Assert.That(second.Id, Is.Not.EqualTo(first.Id));
@@ -106,7 +156,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
@@ -126,7 +176,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer(TimeSpan.FromMinutes(5));
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
@@ -146,7 +196,7 @@ public sealed class JwtTokenIssuerTests
         var (issuer, _) = CreateIssuer();
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
@@ -167,7 +217,7 @@ public sealed class JwtTokenIssuerTests
         _timeProvider.Advance(TimeSpan.FromHours(1));
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         var token = _handler.ReadJsonWebToken(accessToken.Value);
@@ -180,7 +230,7 @@ public sealed class JwtTokenIssuerTests
     {
         // Arrange
         var (issuer, keys) = CreateIssuer();
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Act
         var result = await _handler.ValidateTokenAsync(accessToken.Value, ValidationParameters(keys.ValidationKeys));
@@ -196,7 +246,7 @@ public sealed class JwtTokenIssuerTests
     {
         // Arrange
         var (issuer, _) = CreateIssuer();
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
         var otherKey = new SymmetricSecurityKey([.. Enumerable.Range(101, 32).Select(i => (byte)i)]);
 
         // Act
@@ -226,7 +276,7 @@ public sealed class JwtTokenIssuerTests
         var issuer = new JwtTokenIssuer(options, keys, _timeProvider);
 
         // Act
-        var accessToken = issuer.Issue(s_employee);
+        var accessToken = issuer.Issue(s_employee, s_scopes);
 
         // Assert
         Assert.That(_handler.ReadJsonWebToken(accessToken.Value).Kid, Is.EqualTo("new"));

@@ -153,7 +153,7 @@ public sealed class EmployeesImportCommandTests
         var result = await runner.RunAsync(["employees", "import", file, "--initial-password-stdin"], "short\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error, Does.Contain("initial-password must be at least 8 characters"));
+        Assert.That(result.Error, Does.Contain("initial-password must be at least 15 characters"));
         Assert.That((await runner.RunAsync("employees", "list")).Out, Does.Not.Contain("Facello"));
     }
 }

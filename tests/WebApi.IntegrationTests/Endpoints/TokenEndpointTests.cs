@@ -11,9 +11,9 @@ public sealed class TokenEndpointTests : ApiTest
     private const string IncorrectCredentials =
         """{"error":"invalid_grant","error_description":"Incorrect username or password","detail":"Incorrect username or password"}""";
 
-    [TestCase(Forms.Behai)]
-    [TestCase(Forms.Pranav)]
-    public async Task Post_WithGoodCredentials_ReturnsBearerToken(string username)
+    [TestCase(Forms.Behai, "user:read user:write")]
+    [TestCase(Forms.Pranav, "user:read")]
+    public async Task Post_WithGoodCredentials_ReturnsBearerToken(string username, string scope)
     {
         using var response = await Client.PostAsync("/token", Forms.Login(username, Forms.Password));
 
@@ -25,7 +25,8 @@ public sealed class TokenEndpointTests : ApiTest
         Assert.That(body.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
         Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(1800));
         Assert.That(body.GetProperty("access_token").GetString()?.Split('.'), Has.Length.EqualTo(3));
-        Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "access_token", "token_type", "expires_in" }));
+        Assert.That(body.GetProperty("scope").GetString(), Is.EqualTo(scope));
+        Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "access_token", "token_type", "expires_in", "scope" }));
     }
 
     [Test]

@@ -8,12 +8,17 @@ namespace FastApiLearning.Application.Auth.Login;
 /// </summary>
 /// <param name="ClientIp">Where the attempt came from, for throttling and the security log.</param>
 /// <param name="DeviceId">A browser's device cookie for this username, when it carries a valid one.</param>
+/// <param name="Scope">
+/// The form's <c>scope</c> as sent (RFC 6749 §3.3: space-separated names). Null or blank asks for every
+/// scope the employee holds.
+/// </param>
 public sealed record LoginCommand(
     string Username,
     string Password,
     string? ClientIp = null,
-    string? DeviceId = null) : ICommand<LoginResult>
+    string? DeviceId = null,
+    string? Scope = null) : ICommand<LoginResult>
 {
     // Never let a password reach a log line through the record's generated ToString.
-    public override string ToString() => $"LoginCommand {{ Username = {Username}, ClientIp = {ClientIp} }}";
+    public override string ToString() => $"LoginCommand {{ Username = {Username}, ClientIp = {ClientIp}, Scope = {Scope} }}";
 }

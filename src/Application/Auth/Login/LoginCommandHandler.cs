@@ -12,6 +12,7 @@ public sealed class LoginCommandHandler(
     IPasswordHasher passwordHasher,
     ITokenIssuer tokenIssuer,
     ILoginThrottle throttle,
+    IScopeGrantStore scopeGrants,
     ILoggerFactory loggerFactory) : ICommandHandler<LoginCommand, LoginResult>
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
@@ -67,8 +68,19 @@ public sealed class LoginCommandHandler(
             SecurityLog.LegacyHashKept(_log, employee.EmpNo);
         }
 
+        // Only now, with the password right: what an account holds is nobody else's business, so a
+        // grant-dependent refusal must not be reachable without the password.
+        var held = await scopeGrants.FindGrantedScopesAsync(employee.EmpNo, cancellationToken) ?? Scopes.Default;
+        var requested = ScopeParameter.Parse(command.Scope);
+        var granted = ScopeParameter.Grant(held, requested);
+        if (requested is not null && granted.Count == 0)
+        {
+            SecurityLog.LoginScopeRefused(_log, username, employee.EmpNo, command.ClientIp, command.Scope);
+            return new LoginResult.ScopeRefused();
+        }
+
         SecurityLog.LoginSucceeded(_log, username, employee.EmpNo, command.ClientIp);
-        return new LoginResult.Succeeded(tokenIssuer.Issue(employee));
+        return new LoginResult.Succeeded(tokenIssuer.Issue(employee, granted));
     }
 
     private async ValueTask<PasswordCheck> DummyVerifyAsync(string password, CancellationToken cancellationToken)

@@ -1,15 +1,21 @@
+using FastApiLearning.Domain.Employees;
 using FluentValidation;
 
 namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>
-/// Checks a login. Failures are keyed by the form field names (<c>username</c>, <c>password</c>),
-/// since those are what the caller sent and can fix.
+/// Checks a login. Failures are keyed by the form field names (<c>username</c>, <c>password</c>,
+/// <c>scope</c>), since those are what the caller sent and can fix. A <c>scope</c> failure is the token
+/// endpoint's <c>invalid_scope</c>: it depends on the request alone, never on the account, so refusing
+/// it before the password is checked tells nothing about the account.
 /// </summary>
 public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
     public const int MaxUsernameLength = 255;
     public const int MaxPasswordLength = 1024;
+
+    /// <summary>The form field whose failures are <c>invalid_scope</c> rather than <c>invalid_request</c>.</summary>
+    public const string ScopeField = "scope";
 
     public LoginCommandValidator()
     {
@@ -28,5 +34,12 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
             .NotEmpty().WithMessage("password is required")
             .MaximumLength(MaxPasswordLength).WithMessage($"password must be at most {MaxPasswordLength} characters")
             .OverridePropertyName("password");
+
+        RuleFor(c => c.Scope ?? "")
+            .MaximumLength(ScopeParameter.MaxLength).WithMessage($"scope must be at most {ScopeParameter.MaxLength} characters")
+            .Must(ScopeParameter.IsWellFormed).WithMessage("scope must be scope names separated by spaces")
+            .Must(scope => ScopeParameter.Parse(scope) is not { } names || names.All(Scopes.IsKnown))
+            .WithMessage($"scope must be one or more of: {ScopeParameter.KnownNames}")
+            .OverridePropertyName(ScopeField);
     }
 }

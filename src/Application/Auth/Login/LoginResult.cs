@@ -19,6 +19,15 @@ public abstract record LoginResult
         public string Message => IncorrectCredentialsMessage;
     }
 
+    /// <summary>
+    /// The password was right, but the employee holds none of the scopes the request asked for: no token.
+    /// (Asking for more than is held is narrowed silently, RFC 6749 §3.3; only nothing at all is refused.)
+    /// </summary>
+    public sealed record ScopeRefused : LoginResult
+    {
+        public string Message => "None of the requested scopes is granted to this user";
+    }
+
     /// <summary>Too many failures for this username or client: refused without checking the password.</summary>
     public sealed record Throttled(TimeSpan RetryAfter) : LoginResult
     {

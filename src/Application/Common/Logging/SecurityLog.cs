@@ -115,6 +115,52 @@ public static partial class SecurityLog
         Message = "Legacy password hashes wrapped in the current Argon2id: {Examined} employees examined, {Wrapped} wrapped, {Skipped} changed meanwhile and left as they are")]
     private static partial void WriteLegacyHashesWrapped(ILogger logger, int examined, int wrapped, int skipped);
 
+    public static void ScopesGranted(ILogger logger, string username, int empNo, IEnumerable<string> scopes, IEnumerable<string> held) =>
+        WriteScopesGranted(logger, Escape(username), empNo, Names(scopes), Names(held));
+
+    [LoggerMessage(EventId = 1015, EventName = "ScopesGranted", Level = LogLevel.Information,
+        Message = "Scopes {Scopes} granted to {Username} (emp_no {EmpNo}), who now holds {Held}; every token issued before is refused")]
+    private static partial void WriteScopesGranted(ILogger logger, string username, int empNo, string scopes, string held);
+
+    public static void ScopesRevoked(ILogger logger, string username, int empNo, IEnumerable<string> scopes, IEnumerable<string> held) =>
+        WriteScopesRevoked(logger, Escape(username), empNo, Names(scopes), Names(held));
+
+    [LoggerMessage(EventId = 1016, EventName = "ScopesRevoked", Level = LogLevel.Information,
+        Message = "Scopes {Scopes} revoked from {Username} (emp_no {EmpNo}), who now holds {Held}; every token issued before is refused")]
+    private static partial void WriteScopesRevoked(ILogger logger, string username, int empNo, string scopes, string held);
+
+    /// <param name="scope">The <c>scope</c> the login asked for, none of which the employee holds.</param>
+    public static void LoginScopeRefused(ILogger logger, string username, int empNo, string? clientIp, string? scope) =>
+        WriteLoginScopeRefused(logger, Escape(username), empNo, Escape(clientIp), Escape(scope));
+
+    [LoggerMessage(EventId = 1017, EventName = "LoginScopeRefused", Level = LogLevel.Warning,
+        Message = "Login of {Username} (emp_no {EmpNo}) from {ClientIp} refused: none of the requested scopes {Scope} is granted")]
+    private static partial void WriteLoginScopeRefused(ILogger logger, string username, int empNo, string? clientIp, string? scope);
+
+    public static void EmployeeUpdated(ILogger logger, string username, int empNo, int callerEmpNo) =>
+        WriteEmployeeUpdated(logger, Escape(username), empNo, callerEmpNo);
+
+    [LoggerMessage(EventId = 1018, EventName = "EmployeeUpdated", Level = LogLevel.Information,
+        Message = "Employee {Username} (emp_no {EmpNo}) updated by emp_no {CallerEmpNo}")]
+    private static partial void WriteEmployeeUpdated(ILogger logger, string username, int empNo, int callerEmpNo);
+
+    public static void EmployeeCreated(ILogger logger, string username, int empNo, int callerEmpNo) =>
+        WriteEmployeeCreated(logger, Escape(username), empNo, callerEmpNo);
+
+    [LoggerMessage(EventId = 1019, EventName = "EmployeeCreated", Level = LogLevel.Information,
+        Message = "Employee {Username} (emp_no {EmpNo}) added by emp_no {CallerEmpNo}")]
+    private static partial void WriteEmployeeCreated(ILogger logger, string username, int empNo, int callerEmpNo);
+
+    /// <param name="callerEmpNo">Who asked, when the token says.</param>
+    /// <param name="resource">What was asked for (<c>GET /employees</c>, <c>employee 10005</c>).</param>
+    /// <param name="requiredScope">The scope it needs, which the caller's token does not satisfy.</param>
+    public static void AccessDenied(ILogger logger, int? callerEmpNo, string resource, string requiredScope, string? clientIp) =>
+        WriteAccessDenied(logger, callerEmpNo, Escape(resource), Escape(requiredScope), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1020, EventName = "AccessDenied", Level = LogLevel.Warning,
+        Message = "Access of emp_no {CallerEmpNo} to {Resource} from {ClientIp} denied: it needs {RequiredScope}")]
+    private static partial void WriteAccessDenied(ILogger logger, int? callerEmpNo, string resource, string requiredScope, string? clientIp);
+
     /// <summary>
     /// <paramref name="value"/> with every character that could end a log line written as an escape:
     /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and
@@ -143,6 +189,10 @@ public static partial class SecurityLog
 
         return escaped.ToString();
     }
+
+    /// <summary>Scope names for a message: space-separated, <c>(none)</c> when there are none.</summary>
+    private static string Names(IEnumerable<string> names) =>
+        Escape(string.Join(' ', names)) is { Length: > 0 } joined ? joined : "(none)";
 
     // U+2028 and U+2029 are not control characters, but editors and log viewers break lines at them.
     private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';

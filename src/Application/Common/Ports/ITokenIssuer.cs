@@ -5,5 +5,6 @@ namespace FastApiLearning.Application.Common.Ports;
 
 public interface ITokenIssuer
 {
-    AccessToken Issue(Employee employee);
+    /// <param name="scopes">The scope names granted to this token (maybe none): its <c>scope</c> claim.</param>
+    AccessToken Issue(Employee employee, IReadOnlyList<string> scopes);
 }

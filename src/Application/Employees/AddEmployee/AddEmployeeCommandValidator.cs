@@ -17,7 +17,7 @@ namespace FastApiLearning.Application.Employees.AddEmployee;
 public sealed class AddEmployeeCommandValidator : AbstractValidator<AddEmployeeCommand>
 {
     /// <summary>Nobody born earlier is still being hired; an earlier date is a typo or a default.</summary>
-    public static readonly DateOnly MinBirthDate = new(1900, 1, 1);
+    public static readonly DateOnly MinBirthDate = EmployeeRules.MinBirthDate;
 
     public AddEmployeeCommandValidator()
     {
@@ -41,6 +41,6 @@ public sealed class AddEmployeeCommandValidator : AbstractValidator<AddEmployeeC
             .GreaterThan(c => c.BirthDate).WithMessage("hire-date must be after birth-date")
             .OverridePropertyName("hire-date");
 
-        RuleFor(c => c.Password).MustBeANewPassword();
+        RuleFor(c => c.Password).MustBeANewPassword(c => c.Email);
     }
 }

@@ -9,8 +9,9 @@ public sealed class ImportEmployeesCommandValidator : AbstractValidator<ImportEm
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        // Keyed like --initial-password-stdin's value, as "password" is --password-stdin's.
+        // Keyed like --initial-password-stdin's value, as "password" is --password-stdin's. Shared by
+        // many rows, so compared with no one email.
         When(c => c.InitialPassword is not null, () =>
-            RuleFor(c => c.InitialPassword ?? "").MustBeANewPassword("initial-password"));
+            RuleFor(c => c.InitialPassword ?? "").MustBeANewPassword(email: null, "initial-password"));
     }
 }

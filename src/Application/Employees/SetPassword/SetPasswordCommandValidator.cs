@@ -9,6 +9,6 @@ public sealed class SetPasswordCommandValidator : AbstractValidator<SetPasswordC
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         RuleFor(c => c.Email.Trim()).MustBeAnEmployeeEmail(c => c.Email);
-        RuleFor(c => c.Password).MustBeANewPassword();
+        RuleFor(c => c.Password).MustBeANewPassword(c => c.Email);
     }
 }

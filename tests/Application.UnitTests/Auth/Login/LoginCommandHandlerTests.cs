@@ -28,7 +28,8 @@ public sealed class LoginCommandHandlerTests
         "header.payload.signature",
         "0f8fad5bd9cb469fa16570867728950e",
         new DateTimeOffset(2025, 1, 2, 3, 34, 5, TimeSpan.Zero),
-        TimeSpan.FromMinutes(30));
+        TimeSpan.FromMinutes(30),
+        [Scopes.UserRead]);
 
     private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(90);
 
@@ -36,6 +37,7 @@ public sealed class LoginCommandHandlerTests
     private Mock<IPasswordHasher> _passwordHasher = null!;
     private Mock<ILoginThrottle> _throttle = null!;
     private Mock<ITokenIssuer> _tokenIssuer = null!;
+    private Mock<IScopeGrantStore> _scopeGrants = null!;
     private LogCapture _logs = null!;
     private LoginCommandHandler _handler = null!;
 
@@ -65,7 +67,11 @@ public sealed class LoginCommandHandlerTests
         _employees
             .Setup(s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
-        _tokenIssuer.Setup(i => i.Issue(s_employee)).Returns(s_token);
+        _tokenIssuer.Setup(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>())).Returns(s_token);
+        _scopeGrants = new Mock<IScopeGrantStore>();
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IReadOnlyList<string>?)null);
 
         _throttle = new Mock<ILoginThrottle>();
         _throttle
@@ -80,7 +86,7 @@ public sealed class LoginCommandHandlerTests
 
         _logs = new LogCapture();
         _handler = new LoginCommandHandler(
-            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, _logs);
+            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, _scopeGrants.Object, _logs);
     }
 
     [Test]
@@ -94,7 +100,7 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
-        _tokenIssuer.Verify(i => i.Issue(s_employee), Times.Once);
+        _tokenIssuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>()), Times.Once);
     }
 
     [Test]
@@ -153,7 +159,7 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         Assert.That(result, Is.TypeOf<LoginResult.Failed>());
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
     }
 
     [Test]
@@ -173,7 +179,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(h => h.VerifyAsync(Password, DummyHash, It.IsAny<CancellationToken>()), Times.Once);
         _passwordHasher.Verify(
             h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
     }
 
     [Test]
@@ -259,7 +265,7 @@ public sealed class LoginCommandHandlerTests
         await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
     }
 
     [Test]
@@ -309,7 +315,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(
             h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
     }
 
     [Test]
@@ -678,6 +684,163 @@ public sealed class LoginCommandHandlerTests
         Assert.That(entry.State, Does.ContainKey("RetryAfterSeconds").WithValue(90));
         AssertNoLogEntryContains(SecretPassword);
     }
+
+    private static IEnumerable<TestCaseData> Grants()
+    {
+        // held (null: nothing recorded), requested scope, granted
+        yield return new TestCaseData(null, null, new[] { Scopes.UserRead })
+            .SetName("{m}(NothingRecorded_NoRequest_GetsUserRead)");
+        yield return new TestCaseData(new[] { Scopes.UserRead, Scopes.UserWrite }, null, new[] { Scopes.UserRead, Scopes.UserWrite })
+            .SetName("{m}(NoRequest_GetsEverythingHeld)");
+        yield return new TestCaseData(new[] { Scopes.UserRead, Scopes.UserWrite }, "  ", new[] { Scopes.UserRead, Scopes.UserWrite })
+            .SetName("{m}(BlankRequest_GetsEverythingHeld)");
+        yield return new TestCaseData(Array.Empty<string>(), null, Array.Empty<string>())
+            .SetName("{m}(ExplicitlyNone_NoRequest_GetsATokenWithoutScopes)");
+        yield return new TestCaseData(new[] { Scopes.Super }, null, new[] { Scopes.Super })
+            .SetName("{m}(Super_NoRequest_GetsTheNameNotItsInclusions)");
+        yield return new TestCaseData(new[] { Scopes.AdminWrite }, "admin:read", new[] { Scopes.AdminRead })
+            .SetName("{m}(RequestIncludedByAHeldScope_GetsTheRequestedName)");
+        yield return new TestCaseData(new[] { Scopes.AdminRead }, "super:* admin:write user:read admin:read", new[] { Scopes.UserRead, Scopes.AdminRead })
+            .SetName("{m}(RequestBeyondWhatIsHeld_IsNarrowedToWhatIsHeld)");
+        yield return new TestCaseData(null, "user:read user:write", new[] { Scopes.UserRead })
+            .SetName("{m}(NothingRecorded_RequestBeyondUserRead_IsNarrowedToUserRead)");
+        yield return new TestCaseData(new[] { Scopes.UserRead, "retired:scope" }, null, new[] { Scopes.UserRead })
+            .SetName("{m}(AHeldNameTheServiceNoLongerKnows_IsNeverIssued)");
+    }
+
+    [TestCaseSource(nameof(Grants))]
+    public async Task Handle_WhenCredentialsAreCorrect_IssuesTheTokenWithTheGrantedScopeNames(
+        string[]? held, string? requested, string[] granted)
+    {
+        // Arrange
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(held);
+        var command = new LoginCommand(Email, Password, Scope: requested);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That(IssuedScopes(), Is.EqualTo(granted));
+    }
+
+    [TestCase("admin:read")]
+    [TestCase("admin:read admin:write super:*")]
+    public async Task Handle_WhenNoRequestedScopeIsHeld_ReturnsScopeRefusedAndIssuesNoToken(string requested)
+    {
+        // Arrange
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([Scopes.UserRead, Scopes.UserWrite]);
+        var command = new LoginCommand(Email, Password, ClientIp: ClientIp, Scope: requested);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.ScopeRefused>());
+        Assert.That(((LoginResult.ScopeRefused)result).Message, Is.EqualTo("None of the requested scopes is granted to this user"));
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenAnExplicitlyNoneEmployeeRequestsAScope_ReturnsScopeRefused()
+    {
+        // Arrange
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
+        var command = new LoginCommand(Email, Password, Scope: Scopes.UserRead);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.ScopeRefused>());
+    }
+
+    [Test]
+    public async Task Handle_WhenNoRequestedScopeIsHeld_SettlesTheAttemptAsSucceededAndLogsTheRefusal()
+    {
+        // Arrange: the password was right, so it was no guess; the refusal is logged, not a success.
+        var command = new LoginCommand(Email, SecretPassword, ClientIp: ClientIp, Scope: "admin:write");
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(SecretPassword, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.Succeeded);
+
+        // Act
+        await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        _throttle.Verify(t => t.SucceededAsync(new LoginAttempt(Email, ClientIp, null), It.IsAny<CancellationToken>()), Times.Once);
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Category, Is.EqualTo(SecurityLog.Category));
+        Assert.That(entry.EventId.Id, Is.EqualTo(1017));
+        Assert.That(entry.EventId.Name, Is.EqualTo("LoginScopeRefused"));
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.State, Does.ContainKey("Username").WithValue(Email));
+        Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(s_employee.EmpNo));
+        Assert.That(entry.State, Does.ContainKey("Scope").WithValue("admin:write"));
+        AssertNoLogEntryContains(SecretPassword);
+    }
+
+    [TestCase(Email, "wrong password")]
+    [TestCase("nobody@example.com", Password)]
+    public async Task Handle_WhenLoginFails_NeverReadsTheGrants(string username, string password)
+    {
+        // Arrange: what an account holds must not decide any answer to someone without its password.
+        var command = new LoginCommand(username, password, Scope: Scopes.Super);
+
+        // Act
+        var result = await _handler.Handle(command, CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _scopeGrants.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_ReadsTheGrantsAfterVerifyingThePasswordWithTheEmpNoAndCancellationToken()
+    {
+        // Arrange
+        using var cancellation = new CancellationTokenSource();
+        var calls = new List<string>();
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("verify"))
+            .ReturnsAsync(PasswordCheck.Succeeded);
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("grants"))
+            .ReturnsAsync((IReadOnlyList<string>?)null);
+
+        // Act
+        await _handler.Handle(new LoginCommand(Email, Password), cancellation.Token);
+
+        // Assert
+        Assert.That(calls, Is.EqualTo(new[] { "verify", "grants" }));
+        _scopeGrants.Verify(g => g.FindGrantedScopesAsync(s_employee.EmpNo, cancellation.Token), Times.Once);
+    }
+
+    [Test]
+    public void Handle_WhenTheGrantsCannotBeRead_PropagatesAndIssuesNoToken()
+    {
+        // Arrange
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ResourceUnavailableException("database busy", TimeSpan.FromSeconds(1)));
+
+        // Act
+        Assert.ThrowsAsync<ResourceUnavailableException>(async () => await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None));
+
+        // Assert
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+    }
+
+    private IReadOnlyList<string>? IssuedScopes() =>
+        _tokenIssuer.Invocations.SingleOrDefault(i => i.Method.Name == nameof(ITokenIssuer.Issue))?.Arguments[1] as IReadOnlyList<string>;
 
     private void AssertNoLogEntryContains(string secret) => SecurityLogAssert.NeverContains(_logs.Entries, secret);
 }

@@ -172,11 +172,82 @@ public sealed class LoginCommandValidatorTests
             .Only();
     }
 
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("   ")]
+    [TestCase("user:read")]
+    [TestCase("user:read user:write admin:read admin:write super:*")]
+    [TestCase("  admin:read   user:read ")]
+    [TestCase("user:read user:read")]
+    public void Validate_WhenScopeIsAbsentBlankOrKnownNames_HasNoErrors(string? scope)
+    {
+        // Arrange: no scope (Swagger UI sends scope= when no box is ticked) asks for everything held.
+        var command = new LoginCommand(ValidEmail, ValidPassword, Scope: scope);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [TestCase("admin")]
+    [TestCase("User:Read", TestName = "Validate_WhenScopeDiffersInCase_HasUnknownScopeError")]
+    [TestCase("user:read openid")]
+    [TestCase("super:")]
+    [TestCase("user:*")]
+    [TestCase("user:read,admin:read", TestName = "Validate_WhenScopeIsSeparatedByCommas_HasUnknownScopeError")]
+    public void Validate_WhenScopeHasAnUnknownName_HasUnknownScopeError(string scope)
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, ValidPassword, Scope: scope);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("scope")
+            .WithErrorMessage("scope must be one or more of: user:read, user:write, admin:read, admin:write, super:*")
+            .Only();
+    }
+
+    [TestCase("user:read\tadmin:read", TestName = "Validate_WhenScopeIsSeparatedByTab_HasMalformedScopeError")]
+    [TestCase("user:read\nadmin:read", TestName = "Validate_WhenScopeHasLineFeed_HasMalformedScopeError")]
+    [TestCase("\"user:read\"", TestName = "Validate_WhenScopeIsQuoted_HasMalformedScopeError")]
+    [TestCase("user\\read", TestName = "Validate_WhenScopeHasBackslash_HasMalformedScopeError")]
+    [TestCase("usér:read", TestName = "Validate_WhenScopeHasNonAsciiCharacter_HasMalformedScopeError")]
+    public void Validate_WhenScopeHasCharactersRfc6749DoesNotAllow_HasMalformedScopeError(string scope)
+    {
+        // Arrange
+        var command = new LoginCommand(ValidEmail, ValidPassword, Scope: scope);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("scope").WithErrorMessage("scope must be scope names separated by spaces").Only();
+    }
+
+    [Test]
+    public void Validate_WhenScopeIsLongerThanMaximum_HasScopeLengthError()
+    {
+        // Arrange: known names, but far more of them than there are.
+        var scope = string.Join(' ', Enumerable.Repeat("user:read", 26));
+        var command = new LoginCommand(ValidEmail, ValidPassword, Scope: scope);
+
+        // Act
+        var result = _validator.TestValidate(command);
+
+        // Assert
+        Assert.That(scope, Has.Length.EqualTo(259));
+        result.ShouldHaveValidationErrorFor("scope").WithErrorMessage("scope must be at most 255 characters").Only();
+    }
+
     [Test]
     public void Validate_WhenEveryFieldIsWrong_KeysErrorsByFormFieldNames()
     {
         // Arrange
-        var command = new LoginCommand("", "");
+        var command = new LoginCommand("", "", Scope: "everything");
 
         // Act
         var result = _validator.TestValidate(command);
@@ -184,6 +255,6 @@ public sealed class LoginCommandValidatorTests
         // Assert: the grant type is the token endpoint's business, not this use case's.
         Assert.That(
             result.Errors.Select(e => e.PropertyName),
-            Is.EquivalentTo(new[] { "username", "password" }));
+            Is.EquivalentTo(new[] { "username", "password", "scope" }));
     }
 }

@@ -66,6 +66,13 @@ public sealed class SecurityLogTests
         SecurityLog.PasswordSet(_logger, Username, 500222);
         SecurityLog.EmployeeRemoved(_logger, Username, 500222);
         SecurityLog.EmployeesImported(_logger, 300_024, 0, 0, withInitialPassword: false);
+        SecurityLog.LegacyHashesWrapped(_logger, 3, 2, 1);
+        SecurityLog.ScopesGranted(_logger, Username, 500222, ["admin:read"], ["user:read", "admin:read"]);
+        SecurityLog.ScopesRevoked(_logger, Username, 500222, ["admin:read"], ["user:read"]);
+        SecurityLog.LoginScopeRefused(_logger, Username, 500222, ClientIp, "admin:write");
+        SecurityLog.EmployeeUpdated(_logger, Username, 500222, 10005);
+        SecurityLog.EmployeeCreated(_logger, Username, 500222, 10005);
+        SecurityLog.AccessDenied(_logger, 500222, "GET /employees", "admin:read", ClientIp);
 
         // Assert
         Assert.That(
@@ -85,6 +92,13 @@ public sealed class SecurityLogTests
                 (1011, "PasswordSet"),
                 (1012, "EmployeeRemoved"),
                 (1013, "EmployeesImported"),
+                (1014, "LegacyHashesWrapped"),
+                (1015, "ScopesGranted"),
+                (1016, "ScopesRevoked"),
+                (1017, "LoginScopeRefused"),
+                (1018, "EmployeeUpdated"),
+                (1019, "EmployeeCreated"),
+                (1020, "AccessDenied"),
             }));
         Assert.That(_logs.Entries.Select(e => e.Category), Is.All.EqualTo(SecurityLog.Category));
     }
@@ -193,6 +207,75 @@ public sealed class SecurityLogTests
             Is.EqualTo("Employees imported: 300024 added, 2 updated, 1 skipped; an initial password for the new rows: True"));
     }
 
+    [Test]
+    public void ScopesGranted_WritesEvent1015WithWhatWasGrantedAndWhatIsHeld()
+    {
+        // Act
+        SecurityLog.ScopesGranted(_logger, Username, 500222, ["admin:read"], ["user:read", "admin:read"]);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Information));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo($"Scopes admin:read granted to {Username} (emp_no 500222), who now holds user:read admin:read; every token issued before is refused"));
+    }
+
+    [Test]
+    public void ScopesRevoked_WhenNothingIsLeft_WritesNone()
+    {
+        // Act
+        SecurityLog.ScopesRevoked(_logger, Username, 500222, ["user:read"], []);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.EventId.Id, Is.EqualTo(1016));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo($"Scopes user:read revoked from {Username} (emp_no 500222), who now holds (none); every token issued before is refused"));
+    }
+
+    [Test]
+    public void LoginScopeRefused_WritesEvent1017AsAWarning()
+    {
+        // Act
+        SecurityLog.LoginScopeRefused(_logger, Username, 500222, ClientIp, "admin:write");
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(
+            entry.Message,
+            Is.EqualTo($"Login of {Username} (emp_no 500222) from {ClientIp} refused: none of the requested scopes admin:write is granted"));
+    }
+
+    [Test]
+    public void EmployeeUpdatedAndCreated_WriteEvents1018And1019WithTheCaller()
+    {
+        // Act
+        SecurityLog.EmployeeUpdated(_logger, Username, 500222, 10005);
+        SecurityLog.EmployeeCreated(_logger, Username, 500222, 10011);
+
+        // Assert
+        Assert.That(_logs.Entries.Select(e => e.Message), Is.EqualTo(new[]
+        {
+            $"Employee {Username} (emp_no 500222) updated by emp_no 10005",
+            $"Employee {Username} (emp_no 500222) added by emp_no 10011",
+        }));
+    }
+
+    [Test]
+    public void AccessDenied_WritesEvent1020AsAWarning()
+    {
+        // Act
+        SecurityLog.AccessDenied(_logger, 500222, "GET /employees", "admin:read", ClientIp);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.Message, Is.EqualTo($"Access of emp_no 500222 to GET /employees from {ClientIp} denied: it needs admin:read"));
+    }
+
     // Every string an event writes, each in turn carrying a forged second entry.
     private static IEnumerable<TestCaseData> StringValues()
     {
@@ -216,6 +299,18 @@ public sealed class SecurityLogTests
         yield return Row("EmployeeAdded", "Username", (log, v) => SecurityLog.EmployeeAdded(log, v, 1));
         yield return Row("PasswordSet", "Username", (log, v) => SecurityLog.PasswordSet(log, v, 1));
         yield return Row("EmployeeRemoved", "Username", (log, v) => SecurityLog.EmployeeRemoved(log, v, 1));
+        yield return Row("ScopesGranted", "Username", (log, v) => SecurityLog.ScopesGranted(log, v, 1, ["user:read"], ["user:read"]));
+        yield return Row("ScopesGranted", "Scopes", (log, v) => SecurityLog.ScopesGranted(log, Username, 1, [v], ["user:read"]));
+        yield return Row("ScopesRevoked", "Username", (log, v) => SecurityLog.ScopesRevoked(log, v, 1, ["user:read"], []));
+        yield return Row("ScopesRevoked", "Held", (log, v) => SecurityLog.ScopesRevoked(log, Username, 1, ["user:read"], [v]));
+        yield return Row("LoginScopeRefused", "Username", (log, v) => SecurityLog.LoginScopeRefused(log, v, 1, ClientIp, "admin:read"));
+        yield return Row("LoginScopeRefused", "ClientIp", (log, v) => SecurityLog.LoginScopeRefused(log, Username, 1, v, "admin:read"));
+        yield return Row("LoginScopeRefused", "Scope", (log, v) => SecurityLog.LoginScopeRefused(log, Username, 1, ClientIp, v));
+        yield return Row("EmployeeUpdated", "Username", (log, v) => SecurityLog.EmployeeUpdated(log, v, 1, 2));
+        yield return Row("EmployeeCreated", "Username", (log, v) => SecurityLog.EmployeeCreated(log, v, 1, 2));
+        yield return Row("AccessDenied", "Resource", (log, v) => SecurityLog.AccessDenied(log, 1, v, "admin:read", ClientIp));
+        yield return Row("AccessDenied", "RequiredScope", (log, v) => SecurityLog.AccessDenied(log, 1, "GET /employees", v, ClientIp));
+        yield return Row("AccessDenied", "ClientIp", (log, v) => SecurityLog.AccessDenied(log, 1, "GET /employees", "admin:read", v));
 
         static TestCaseData Row(string eventName, string key, Action<ILogger, string> write) =>
             new TestCaseData(key, write).SetName($"{eventName}_When{key}HasANewline_WritesItEscapedOnOneLine");

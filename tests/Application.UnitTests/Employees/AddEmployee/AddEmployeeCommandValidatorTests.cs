@@ -9,7 +9,7 @@ public sealed class AddEmployeeCommandValidatorTests
     private const string EmailDomain = "@example.com";
 
     private static readonly AddEmployeeCommand s_valid = new(
-        "zoe.muller@example.com", "Zoë", "Müller", Gender.F, new DateOnly(1990, 2, 28), new DateOnly(2024, 9, 1), "correct horse");
+        "zoe.muller@example.com", "Zoë", "Müller", Gender.F, new DateOnly(1990, 2, 28), new DateOnly(2024, 9, 1), "correct horse battery staple");
 
     private readonly AddEmployeeCommandValidator _validator = new();
 
@@ -249,14 +249,14 @@ public sealed class AddEmployeeCommandValidatorTests
     public void Validate_WhenPasswordIsShorterThanMinimum_HasPasswordLengthError()
     {
         // Act
-        var result = _validator.TestValidate(s_valid with { Password = "1234567" });
+        var result = _validator.TestValidate(s_valid with { Password = "12345678901234" });
 
         // Assert
-        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at least 8 characters").Only();
+        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at least 15 characters").Only();
     }
 
-    [TestCase(8)]
-    [TestCase(1024)]
+    [TestCase(15)]
+    [TestCase(256)]
     public void Validate_WhenPasswordLengthIsWithinBounds_HasNoErrors(int length)
     {
         // Act
@@ -267,13 +267,23 @@ public sealed class AddEmployeeCommandValidatorTests
     }
 
     [Test]
-    public void Validate_WhenPasswordIsLongerThanTheLoginAccepts_HasPasswordLengthError()
+    public void Validate_WhenPasswordIsLongerThanMaximum_HasPasswordLengthError()
     {
-        // Act: a password the login refuses to read could never be used.
-        var result = _validator.TestValidate(s_valid with { Password = new string('p', 1025) });
+        // Act
+        var result = _validator.TestValidate(s_valid with { Password = new string('p', 257) });
 
         // Assert
-        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at most 1024 characters").Only();
+        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at most 256 characters").Only();
+    }
+
+    [Test]
+    public void Validate_WhenPasswordIsTheEmailInAnotherCase_HasPasswordError()
+    {
+        // Act: long enough, but the first thing anyone would guess.
+        var result = _validator.TestValidate(s_valid with { Password = "Zoe.Muller@Example.com" });
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must not be the email").Only();
     }
 
     [Test]

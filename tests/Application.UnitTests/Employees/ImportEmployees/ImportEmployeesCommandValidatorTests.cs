@@ -20,8 +20,8 @@ public sealed class ImportEmployeesCommandValidatorTests
         result.ShouldNotHaveAnyValidationErrors();
     }
 
-    [TestCase(8)]
-    [TestCase(1024)]
+    [TestCase(15)]
+    [TestCase(256)]
     public void Validate_WhenInitialPasswordLengthIsWithinBounds_HasNoErrors(int length)
     {
         // Act
@@ -32,7 +32,7 @@ public sealed class ImportEmployeesCommandValidatorTests
     }
 
     [TestCase("", "initial-password is required")]
-    [TestCase("1234567", "initial-password must be at least 8 characters")]
+    [TestCase("12345678901234", "initial-password must be at least 15 characters")]
     public void Validate_WhenInitialPasswordIsEmptyOrTooShort_HasInitialPasswordError(string password, string message)
     {
         // Act: every imported row would share it, so it gets at least the rules of one password.
@@ -43,12 +43,12 @@ public sealed class ImportEmployeesCommandValidatorTests
     }
 
     [Test]
-    public void Validate_WhenInitialPasswordIsLongerThanTheLoginAccepts_HasInitialPasswordLengthError()
+    public void Validate_WhenInitialPasswordIsLongerThanMaximum_HasInitialPasswordLengthError()
     {
         // Act
-        var result = _validator.TestValidate(new ImportEmployeesCommand(s_noRows, false, new string('p', 1025)));
+        var result = _validator.TestValidate(new ImportEmployeesCommand(s_noRows, false, new string('p', 257)));
 
         // Assert
-        result.ShouldHaveValidationErrorFor("initial-password").WithErrorMessage("initial-password must be at most 1024 characters").Only();
+        result.ShouldHaveValidationErrorFor("initial-password").WithErrorMessage("initial-password must be at most 256 characters").Only();
     }
 }

@@ -5,7 +5,7 @@ namespace FastApiLearning.Application.UnitTests.Employees.SetPassword;
 
 public sealed class SetPasswordCommandValidatorTests
 {
-    private static readonly SetPasswordCommand s_valid = new("behai_nguyen@hotmail.com", "correct horse");
+    private static readonly SetPasswordCommand s_valid = new("behai_nguyen@hotmail.com", "correct horse battery staple");
 
     private readonly SetPasswordCommandValidator _validator = new();
 
@@ -42,7 +42,7 @@ public sealed class SetPasswordCommandValidatorTests
     }
 
     [TestCase("", "password is required")]
-    [TestCase("1234567", "password must be at least 8 characters")]
+    [TestCase("12345678901234", "password must be at least 15 characters")]
     public void Validate_WhenPasswordIsMissingOrTooShort_HasPasswordError(string password, string message)
     {
         // Act
@@ -53,17 +53,17 @@ public sealed class SetPasswordCommandValidatorTests
     }
 
     [Test]
-    public void Validate_WhenPasswordIsLongerThanTheLoginAccepts_HasPasswordLengthError()
+    public void Validate_WhenPasswordIsLongerThanMaximum_HasPasswordLengthError()
     {
         // Act
-        var result = _validator.TestValidate(s_valid with { Password = new string('p', 1025) });
+        var result = _validator.TestValidate(s_valid with { Password = new string('p', 257) });
 
         // Assert
-        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at most 1024 characters").Only();
+        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must be at most 256 characters").Only();
     }
 
-    [TestCase(8)]
-    [TestCase(1024)]
+    [TestCase(15)]
+    [TestCase(256)]
     public void Validate_WhenPasswordLengthIsWithinBounds_HasNoErrors(int length)
     {
         // Act
@@ -71,5 +71,15 @@ public sealed class SetPasswordCommandValidatorTests
 
         // Assert
         result.ShouldNotHaveAnyValidationErrors();
+    }
+
+    [Test]
+    public void Validate_WhenPasswordIsTheEmail_HasPasswordError()
+    {
+        // Act
+        var result = _validator.TestValidate(s_valid with { Password = "BEHAI_NGUYEN@HOTMAIL.COM" });
+
+        // Assert
+        result.ShouldHaveValidationErrorFor("password").WithErrorMessage("password must not be the email").Only();
     }
 }
