@@ -434,13 +434,43 @@ record() {
     done
 }
 
-# wrk_start OUT CONNECTIONS SECONDS URL [wrk args...]: starts one bounded wrk run, output to OUT.
+# wrk_start OUT CONNECTIONS SECONDS URL [wrk args...]: starts one bounded wrk run, output to OUT,
+# wrk's own CPU seconds (user system) to OUT.cpu.
 wrk_start() {
     local out=$1 connections=$2 seconds=$3 url=$4
     shift 4
     start_bounded $((seconds + TIMEOUT + 30)) \
+        /usr/bin/time -o "$out.cpu" -f '%U %S' \
         wrk -t2 -c"$connections" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
         "$url" "$@" >"$out" 2>&1
+}
+
+CLOCK_TICKS=$(getconf CLK_TCK)
+
+cpu_ticks() { # PID → user + system clock ticks the process has used (fields 14 and 15 of its stat)
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+pid_of() { # URL → the pid of the bench's service that answers it
+    case $1 in
+        "$MEMORY_BASE"/*) echo "$MEMORY_PID" ;;
+        "$THROTTLED_BASE"/*) echo "$THROTTLED_PID" ;;
+        *) echo "$SERVER_PID" ;;
+    esac
+}
+
+# record_cpu REP SCENARIO OUT TICKS-BEFORE TICKS-AFTER: CPU microseconds per request, of the service
+# and of the service + wrk together. Time that other processes take from the machine is in neither,
+# so these move far less with a noisy neighbour than req/s does.
+record_cpu() {
+    local rep=$1 scenario=$2 out=$3 before=$4 after=$5 requests wrk_s
+    requests=$(awk -F'\t' -v r="$rep" -v s="$scenario" '$1 == r && $2 == s && $3 == "requests" { print $4 }' "$RECORDS")
+    wrk_s=$(awk 'END { print $1 + $2 }' "$out.cpu" 2>/dev/null)
+    awk -v r="$rep" -v s="$scenario" -v n="${requests:-0}" -v t=$((after - before)) -v hz="$CLOCK_TICKS" -v w="${wrk_s:-0}" 'BEGIN {
+        if (n + 0 == 0) exit
+        printf "%s\t%s\tcpu_us\t%.2f\n", r, s, (t / hz + w) * 1e6 / n
+        printf "%s\t%s\tserver_cpu_us\t%.2f\n", r, s, (t / hz) * 1e6 / n
+    }' >>"$RECORDS"
 }
 
 wrk_run() { # the same, waiting for it
@@ -466,8 +496,12 @@ scenario() {
         wrk_run "$WORK/warmup.out" "$connections" "$WARMUP" "$url" "$@"
     fi
     log "  $name: ${DURATION}s at $connections connections"
+    local pid before
+    pid=$(pid_of "$url")
+    before=$(cpu_ticks "$pid")
     wrk_run "$RESULTS_DIR/wrk-$rep-$name.txt" "$connections" "$DURATION" "$url" "$@"
     record "$rep" "$name" "$(result_of "$RESULTS_DIR/wrk-$rep-$name.txt")"
+    record_cpu "$rep" "$name" "$RESULTS_DIR/wrk-$rep-$name.txt" "$before" "$(cpu_ticks "$pid")"
     case $name in login-*) settle ;; esac
 }
 
@@ -628,11 +662,11 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     echo "  raw output    bench/results/$STAMP/"
     echo
 
-    row_format='%-34s %5s %9s %8s %8s %8s %6s %6s  %-22s %s\n'
+    row_format='%-34s %5s %9s %8s %8s %7s %8s %6s %6s  %-22s %s\n'
     # shellcheck disable=SC2059
-    printf "$row_format" scenario conns "req/s" "p50 ms" "p99 ms" "non-2xx" "sock" "t/o" statuses note
+    printf "$row_format" scenario conns "req/s" "p50 ms" "p99 ms" "cpu µs" "non-2xx" "sock" "t/o" statuses note
     # shellcheck disable=SC2059
-    printf "$row_format" "$(printf '%.0s-' {1..34})" ----- --------- -------- -------- -------- ------ ------ "----------------------" ----
+    printf "$row_format" "$(printf '%.0s-' {1..34})" ----- --------- -------- -------- ------- -------- ------ ------ "----------------------" ----
     row() { # LABEL SCENARIO CONNECTIONS EXPECTED-STATUS NOTE
         local label=$1 s=$2 conns=$3 expect=$4 note=$5 unexpected
         unexpected=$(unexpected_of "$s" "$expect")
@@ -643,7 +677,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
             note="${note:+$note; }NO RESPONSE completed within the run"
         fi
         # shellcheck disable=SC2059
-        printf "$row_format" "$label" "$conns" "$(num "$(get "$s" rps)" 1)" "$(lat "$s" p50)" "$(lat "$s" p99)" \
+        printf "$row_format" "$label" "$conns" "$(num "$(get "$s" rps)" 1)" "$(lat "$s" p50)" "$(lat "$s" p99)" "$(num "$(get "$s" cpu_us)" 1)" \
             "$(num "$(get "$s" non2xx)" 0)" "$(sum "$(get "$s" connect)" "$(get "$s" read)" "$(get "$s" write)")" \
             "$(num "$(get "$s" timeout)" 0)" "$(statuses_of "$s")" "$note"
     }
@@ -665,6 +699,11 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
 
     LIMIT=$(awk -v c="$CORES" -v ms="$VERIFY_MS" 'BEGIN { printf "%.1f", c * 1000 / ms }')
     R_FLOOR=$(safe_div "$(get me-bearer rps)" "$(get floor rps)")
+    R_FLOOR_MEMORY=$(safe_div "$(get me-bearer-memory rps)" "$(get floor rps)")
+    # The same ratios from CPU time per request (service + wrk): what req/s would be if the two of
+    # them had the cores to themselves.
+    C_FLOOR=$(safe_div "$(get floor cpu_us)" "$(get me-bearer cpu_us)")
+    C_FLOOR_MEMORY=$(safe_div "$(get floor cpu_us)" "$(get me-bearer-memory cpu_us)")
     R_ME_DB=$(safe_div "$(get me-bearer rps)" "$(get me-bearer-memory rps)")
     R_LOGIN_DB=$(safe_div "$(lat login-good p50)" "$(lat login-good-memory p50)")
     R_MIXED=$(safe_div "$(get mixed-me rps)" "$(get me-bearer rps)")
@@ -703,6 +742,9 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     fig() { printf "$fig_format" "$@"; }
     fig "/users/me (bearer) ÷ floor, req/s (SQLite)" "$R_FLOOR" "≥ 0.75 (≥ 0.90)" \
         "$(verdict "$R_FLOOR" ">=" 0.75) (stretch: $(verdict "$R_FLOOR" ">=" 0.90))"
+    fig "  the same by CPU per request (floor ÷ 2, service + wrk)" "$C_FLOOR" "≥ 0.75" "$(verdict "$C_FLOOR" ">=" 0.75)"
+    fig "/users/me in-memory store ÷ floor (2m ÷ 1), req/s" "$R_FLOOR_MEMORY" "≥ 0.70" "$(verdict "$R_FLOOR_MEMORY" ">=" 0.70)"
+    fig "  the same by CPU per request (floor ÷ 2m)" "$C_FLOOR_MEMORY" "≥ 0.70" "$(verdict "$C_FLOOR_MEMORY" ">=" 0.70)"
     fig "/users/me SQLite ÷ in-memory store (2 ÷ 2m), req/s" "$R_ME_DB" "" ""
     fig "good login p50, SQLite ÷ in-memory store (4 ÷ 4m)" "$R_LOGIN_DB" "≤ 1.10" "$(verdict "$R_LOGIN_DB" "<=" 1.10)"
     if [ -n "$IMPORT_S" ]; then
