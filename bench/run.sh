@@ -266,16 +266,16 @@ mkdir -p "$WORK/run"
 DB_FILE="$WORK/employees.db"
 DB_ENV=(Database__Provider=Sqlite ConnectionStrings__Employees="Data Source=$DB_FILE")
 IMPORT_S=""
+manage() { # the service's management commands, on the bench's database
+    (cd "$WORK/run" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "${DB_ENV[@]}" \
+        DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$WORK/app/FastApiLearning.WebApi.dll" "$@")
+}
+log "creating the database (migrate)"
+manage migrate </dev/null >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
 if [ "$EMPLOYEES" -gt 0 ]; then
     log "generating $EMPLOYEES employees (bench/GenerateEmployees, seed 1)"
     (cd "$WORK" && bounded 600 dotnet "$WORK/generate/GenerateEmployees.dll" --count "$EMPLOYEES" --seed 1 --out "$WORK/employees.dump") \
         >"$WORK/generate.log" 2>&1 || { cat "$WORK/generate.log" >&2; die "bench/GenerateEmployees failed"; }
-    manage() { # the service's management commands, on the bench's database
-        (cd "$WORK/run" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "${DB_ENV[@]}" \
-            DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$WORK/app/FastApiLearning.WebApi.dll" "$@")
-    }
-    log "creating the database (migrate)"
-    manage migrate </dev/null >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
     log "importing them (employees import)"
     IMPORT_START=$(date +%s.%N)
     manage employees import "$WORK/employees.dump" </dev/null >"$WORK/import.log" 2>&1 \
@@ -283,6 +283,16 @@ if [ "$EMPLOYEES" -gt 0 ]; then
     IMPORT_S=$(awk -v a="$IMPORT_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
     log "imported in $IMPORT_S s: $(tail -1 "$WORK/import.log")"
 fi
+# The directory search needs admin:read. A sample user with it (Mary Sluis, 10011) is seeded by
+# emp_no only where that emp_no is free, and the generated employees take 10001 on, so the bench
+# adds an administrator of its own with the commands.
+ADMIN_USER=bench.admin@example.com
+ADMIN_PASSWORD=$(head -c24 /dev/urandom | base64)
+log "adding $ADMIN_USER with admin:read (employees add, employees grant)"
+printf '%s\n' "$ADMIN_PASSWORD" | manage employees add --email "$ADMIN_USER" --first-name Bench --last-name Admin \
+    --gender F --birth-date 1980-01-01 --hire-date 2020-01-01 --password-stdin >"$WORK/admin.log" 2>&1 \
+    && manage employees grant "$ADMIN_USER" admin:read </dev/null >>"$WORK/admin.log" 2>&1 \
+    || { cat "$WORK/admin.log" >&2; die "adding the bench's administrator failed"; }
 
 STORES_NOTE="in memory (the embedded default)"
 REDIS_ENV=()
@@ -380,11 +390,11 @@ server_alive() {
     }
 }
 
-get_token() { # [BASE]: a token of the good user from that service (default: the main one)
+get_token() { # [BASE [USER PASSWORD]]: a token of the good user (or USER) from that service (default: the main one)
     local body
     body=$(curl -s --max-time 10 -X POST "${1:-$BASE}/token" -H 'Accept: application/json' \
-        --data-urlencode grant_type=password --data-urlencode "username=$GOOD_USER" \
-        --data-urlencode "password=$PASSWORD") || die "POST /token failed"
+        --data-urlencode grant_type=password --data-urlencode "username=${2:-$GOOD_USER}" \
+        --data-urlencode "password=${3:-$PASSWORD}") || die "POST /token failed"
     TOKEN=$(sed -nE 's/.*"access_token":"([^"]+)".*/\1/p' <<<"$body")
     [ -n "$TOKEN" ] || die "POST /token gave no access_token: $body"
 }
@@ -441,7 +451,7 @@ wrk_start() {
     shift 4
     start_bounded $((seconds + TIMEOUT + 30)) \
         /usr/bin/time -o "$out.cpu" -f '%U %S' \
-        wrk -t2 -c"$connections" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
+        wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
         "$url" "$@" >"$out" 2>&1
 }
 
@@ -516,6 +526,41 @@ settle() {
 
 REPORT="$BENCH_DIR/report.lua"
 LOGIN="$BENCH_DIR/post-login.lua"
+PUT_OWN="$BENCH_DIR/put-own.lua"
+SEARCH_PATH="/employees?last_name=fac&page_size=20"
+SEARCH_CONNECTIONS=8
+
+# own_record: the good user's emp_no, the ETag of their record and the record as a PUT body.
+own_record() {
+    local me headers
+    me=$(curl -s --max-time 10 -H "Authorization: Bearer $TOKEN" "$BASE/users/me")
+    OWN_EMP_NO=$(sed -nE 's/.*"emp_no":([0-9]+).*/\1/p' <<<"$me")
+    [ -n "$OWN_EMP_NO" ] || die "GET /users/me gave no emp_no: $me"
+    headers="$WORK/own.headers"
+    OWN_BODY=$(curl -s --max-time 10 -D "$headers" -H "Authorization: Bearer $TOKEN" "$BASE/employees/$OWN_EMP_NO" \
+        | sed -E 's/"emp_no":[0-9]+,?//')
+    OWN_ETAG=$(sed -nE 's/^[Ee][Tt]ag: *([^\r]*)\r?$/\1/p' "$headers")
+    [ -n "$OWN_ETAG" ] || die "GET /employees/$OWN_EMP_NO gave no ETag: $OWN_BODY"
+}
+
+# put_scenario REP: PUT of one's own record on one connection (put-own.lua carries the ETag along);
+# the warm-up moves the version, so the ETag is read again before the measured run.
+put_scenario() {
+    local rep=$1 url pid before
+    server_alive
+    url="$BASE/employees/$OWN_EMP_NO"
+    if [ "$WARMUP" -gt 0 ]; then
+        own_record
+        wrk_run "$WORK/warmup.out" 1 "$WARMUP" "$url" -s "$PUT_OWN" -- "$TOKEN" "$OWN_ETAG" "$OWN_BODY"
+    fi
+    own_record
+    log "  put-own: ${DURATION}s at 1 connection"
+    pid=$(pid_of "$url")
+    before=$(cpu_ticks "$pid")
+    wrk_run "$RESULTS_DIR/wrk-$rep-put-own.txt" 1 "$DURATION" "$url" -s "$PUT_OWN" -- "$TOKEN" "$OWN_ETAG" "$OWN_BODY"
+    record "$rep" put-own "$(result_of "$RESULTS_DIR/wrk-$rep-put-own.txt")"
+    record_cpu "$rep" put-own "$RESULTS_DIR/wrk-$rep-put-own.txt" "$before" "$(cpu_ticks "$pid")"
+}
 
 run_set() {
     local rep=$1
@@ -533,6 +578,11 @@ run_set() {
     scenario "$rep" login-wrong "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "not-the-password"
     scenario "$rep" login-unknown "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$UNKNOWN_USER" "$PASSWORD"
     scenario "$rep" login-page "$CONNECTIONS" "$BASE/login" -s "$REPORT"
+    get_token "$BASE" "$ADMIN_USER" "$ADMIN_PASSWORD"
+    ADMIN_TOKEN=$TOKEN
+    get_token
+    scenario "$rep" search "$SEARCH_CONNECTIONS" "$BASE$SEARCH_PATH" -s "$REPORT" -H "Authorization: Bearer $ADMIN_TOKEN"
+    put_scenario "$rep"
 
     # Mixed: /users/me while a login flood runs, both started together for the same time.
     server_alive
@@ -692,6 +742,8 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     row "5 POST /token wrong password" login-wrong "$CONNECTIONS" 400 "400 expected"
     row "6 POST /token unknown user" login-unknown "$CONNECTIONS" 400 "400 expected"
     row "7 GET /login" login-page "$CONNECTIONS" 200 ""
+    row "9 GET /employees?last_name=fac" search "$SEARCH_CONNECTIONS" 200 "admin:read, 20 a page"
+    row "10 PUT /employees/{own}" put-own 1 200 "user:write, If-Match from the last answer"
     row "8a mixed: GET /users/me" mixed-me "$MIXED_ME_CONNECTIONS" 200 "during 8b"
     row "8b mixed: POST /token flood" mixed-login "$MIXED_LOGIN_CONNECTIONS" 200 "during 8a"
     row "+ POST /token good, 64 conns" login-64 "$QUEUE_CONNECTIONS" 200 "queueing check, no warm-up"
@@ -750,6 +802,8 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     if [ -n "$IMPORT_S" ]; then
         fig "import of $EMPLOYEES employees into SQLite" "$IMPORT_S s" "≤ 15 s" "$(verdict "$IMPORT_S" "<=" 15)"
     fi
+    fig "search p50 at $SEARCH_CONNECTIONS connections (9)" "$(lat search p50) ms" "≤ 5 ms" "$(verdict "$(lat search p50)" "<=" 5)"
+    fig "search p99 at $SEARCH_CONNECTIONS connections (9)" "$(lat search p99) ms" "" ""
     fig "mixed /users/me ÷ solo /users/me, req/s" "$R_MIXED" "≥ 0.40" "$(verdict "$R_MIXED" ">=" 0.40)"
     fig "mixed /users/me p99" "$P99_SHOWN" "≤ 20 ms" "$P99_VERDICT"
     fig "unknown-user p50 ÷ wrong-password p50" "$R_TIMING" "0.9–1.1" "$(verdict "$R_TIMING" between 0.9 1.1)"
