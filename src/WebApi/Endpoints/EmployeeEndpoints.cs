@@ -31,7 +31,7 @@ public static class EmployeeEndpoints
         employees.MapGet("", Search)
             .WithName("SearchEmployees")
             .WithSummary("Search employees by name")
-            .WithDescription("Needs admin:read. last_name and first_name match the start of the names, case-insensitively; "
+            .WithDescription("last_name and first_name match the start of the names, case-insensitively; "
                 + "% and _ are wildcards (\\ escapes them). Sorted by last name, first name, emp_no; page is 1-based, page_size 1 to 100 (20 by default).")
             .RequireScope(Scopes.AdminRead)
             .Produces<EmployeeSearchResponse>(StatusCodes.Status200OK)
@@ -69,7 +69,7 @@ public static class EmployeeEndpoints
         employees.MapPost("", Create)
             .WithName("CreateEmployee")
             .WithSummary("Add an employee with an initial password")
-            .WithDescription("Needs admin:write. The password: 15 to 256 characters, any characters, not the email. "
+            .WithDescription("The password: 15 to 256 characters, any characters, not the email. "
                 + "The store gives the emp_no; the answer's Location points at the new record.")
             .RequireScope(Scopes.AdminWrite)
             .Accepts<NewEmployeeRequest>(BoundedJson.ContentType)
