@@ -36,7 +36,8 @@ public static class EmployeeEndpoints
             .RequireScope(Scopes.AdminRead)
             .Produces<EmployeeSearchResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
-            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized);
+            .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<DetailResponse>(StatusCodes.Status403Forbidden);
 
         employees.MapGet("/{emp_no}", Get)
             .WithName("GetEmployee")
@@ -46,6 +47,7 @@ public static class EmployeeEndpoints
             .Produces<EmployeeResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<DetailResponse>(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         employees.MapPut("/{emp_no}", Update)
@@ -60,6 +62,7 @@ public static class EmployeeEndpoints
             .Produces<EmployeeResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<DetailResponse>(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -76,6 +79,7 @@ public static class EmployeeEndpoints
             .Produces<EmployeeResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<DetailResponse>(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
