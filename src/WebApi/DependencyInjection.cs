@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Behaviors;
+using FastApiLearning.Domain.Employees;
 using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Errors;
 using FastApiLearning.WebApi.Http;
@@ -69,7 +70,8 @@ public static class DependencyInjection
                 Title = "FastApiLearning",
                 Version = "v1",
                 Description = "OAuth2 password-flow login for the employees sample. "
-                    + "Use Authorize with an employee's email and password, then try GET /users/me.",
+                    + "Use Authorize with an employee's email and password (tick the scopes to ask for, or none for all they hold), "
+                    + "then try GET /users/me and the /employees operations; each says the scope it needs.",
             });
             options.AddSecurityDefinition(AuthorizeOperationFilter.SchemeName, new OpenApiSecurityScheme
             {
@@ -79,7 +81,8 @@ public static class DependencyInjection
                     Password = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri("/token", UriKind.Relative),
-                        Scopes = new Dictionary<string, string>(),
+                        // The Authorize dialog's checkboxes; none ticked asks for everything the employee holds.
+                        Scopes = Scopes.All.ToDictionary(scope => scope.Name, scope => scope.Description),
                     },
                 },
             });

@@ -51,6 +51,7 @@ app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => che
 
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
+app.MapEmployeeEndpoints();
 app.MapPageEndpoints();
 
 app.Run();

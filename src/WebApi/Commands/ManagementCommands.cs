@@ -150,6 +150,14 @@ public static class ManagementCommands
             employees.AddCommand<EmployeesSetPasswordCommand>("set-password")
                 .WithDescription("Set an employee's password; every token they hold is refused from then on, on every instance.")
                 .WithExample("employees", "set-password", "ada@example.com");
+            employees.AddCommand<EmployeesGrantCommand>("grant")
+                .WithDescription("Grant scopes to an employee (user:read, user:write, admin:read, admin:write, super:*) and print what "
+                    + "they hold afterwards. Their tokens are refused from then on, on every instance, so the next login carries the new scopes.")
+                .WithExample("employees", "grant", "ada@example.com", "admin:read", "admin:write");
+            employees.AddCommand<EmployeesRevokeScopeCommand>("revoke-scope")
+                .WithDescription("Take scopes away from an employee and print what they hold afterwards (revoking every one records "
+                    + "\"no scope at all\"). Their tokens are refused from then on, on every instance: nobody keeps a scope that was taken away.")
+                .WithExample("employees", "revoke-scope", "ada@example.com", "admin:write");
             employees.AddCommand<EmployeesListCommand>("list")
                 .WithDescription("List employees in emp_no order (never their password hashes).")
                 .WithExample("employees", "list", "--limit", "20");
