@@ -56,12 +56,11 @@ public static class DirectoryPageEndpoints
             return EmployeeSearchPage.Result(null, null, found: null);
         }
 
-        // Not a number: a page the validator refuses, with its message beside the form.
-        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-            : string.IsNullOrEmpty(query["page"]) ? 1 : 0;
+        var page = Number(query["page"], 1);
+        var pageSize = Number(query["page_size"], SearchEmployeesQueryValidator.DefaultPageSize);
         try
         {
-            return await sender.Send(new SearchEmployeesQuery(caller, lastName, firstName, page), cancellationToken) switch
+            return await sender.Send(new SearchEmployeesQuery(caller, lastName, firstName, page, pageSize), cancellationToken) switch
             {
                 SearchEmployeesResult.Found found => EmployeeSearchPage.Result(lastName, firstName, found),
                 SearchEmployeesResult.Forbidden forbidden => ErrorPage.Forbidden(forbidden.RequiredScope),
@@ -74,6 +73,11 @@ public static class DirectoryPageEndpoints
                 lastName, firstName, found: null, StatusCodes.Status400BadRequest, ValidationExceptionHandler.ErrorsByField(invalid));
         }
     }
+
+    /// <summary>A whole number from the query; absent: the default; anything else: 0, which the validator refuses beside the form.</summary>
+    private static int Number(string? value, int absent) =>
+        string.IsNullOrEmpty(value) ? absent
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
 
     private static async Task<IResult> Record(int empNo, string? notice, HttpContext httpContext, ISender sender, CancellationToken cancellationToken)
     {

@@ -62,6 +62,11 @@ public sealed partial class EmployeeSearchPage
             ["first_name"] = FirstName ?? "",
             ["page"] = page.ToString(CultureInfo.InvariantCulture),
         };
+        if (Found is { PageSize: not SearchEmployeesQueryValidator.DefaultPageSize } found)
+        {
+            query["page_size"] = found.PageSize.ToString(CultureInfo.InvariantCulture);
+        }
+
         return QueryHelpers.AddQueryString("/directory", query);
     }
 

@@ -126,6 +126,30 @@ public sealed partial class DirectoryPageTests
     }
 
     [Test]
+    public async Task Search_APageInTheMiddle_LinksToThePagesBeforeAndAfter_KeepingTheSearch()
+    {
+        using var mary = await LogInAsync(Mary);
+
+        var (html, _) = await mary.GetPageAsync("/directory?last_name=&first_name=&page=2&page_size=2");
+
+        Assert.That(Regex.Matches(html, "<tr><td><a href=\"/directory/"), Has.Count.EqualTo(2));
+        Assert.That(html, Does.Match("""\d+ employees match; 3 to 4 shown"""));
+        Assert.That(html, Does.Contain("""<a href="/directory?last_name=&amp;first_name=&amp;page=1&amp;page_size=2" rel="prev">Previous</a>"""));
+        Assert.That(html, Does.Contain("""<a href="/directory?last_name=&amp;first_name=&amp;page=3&amp;page_size=2" rel="next">Next</a>"""));
+    }
+
+    [Test]
+    public async Task Search_WithAPageThatIsNotANumber_ShowsTheMessageBesideTheForm()
+    {
+        using var mary = await LogInAsync(Mary);
+
+        using var response = await mary.Http.GetAsync("/directory?last_name=s&page=two");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("""<p class="field-error" id="page-error">page must be between 1 and"""));
+    }
+
+    [Test]
     public async Task Search_WithANameTooLong_ShowsTheMessageBesideTheField()
     {
         using var mary = await LogInAsync(Mary);
