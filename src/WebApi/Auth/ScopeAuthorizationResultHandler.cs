@@ -32,9 +32,12 @@ public sealed class ScopeAuthorizationResultHandler(ILoggerFactory loggerFactory
 
     /// <summary>
     /// The answer to a token without <paramref name="scope"/>. API clients: <see cref="InsufficientScope"/>.
-    /// The hook for pages: a browser asking for HTML with the session cookie
-    /// (<see cref="BrowserRequest.UsesSessionCookie"/> and <see cref="BrowserRequest.PrefersHtml"/>, as
-    /// <see cref="BearerEvents.Challenge"/> tells them apart for a 401) gets the 403 page here instead.
+    /// A browser asking for HTML with the session cookie (<see cref="BrowserRequest.UsesSessionCookie"/> and
+    /// <see cref="BrowserRequest.PrefersHtml"/>, as <see cref="BearerEvents.Challenge"/> tells them apart for a
+    /// 401) gets the 403 page instead.
     /// </summary>
-    private static IResult ForbiddenAnswer(HttpContext context, string scope) => new InsufficientScope(scope);
+    private static IResult ForbiddenAnswer(HttpContext context, string scope) =>
+        BrowserRequest.UsesSessionCookie(context.Request) && BrowserRequest.PrefersHtml(context.Request)
+            ? Pages.ErrorPage.Forbidden(scope)
+            : new InsufficientScope(scope);
 }
