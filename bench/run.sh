@@ -548,9 +548,9 @@ own_record() {
 put_scenario() {
     local rep=$1 url pid before
     server_alive
+    own_record
     url="$BASE/employees/$OWN_EMP_NO"
     if [ "$WARMUP" -gt 0 ]; then
-        own_record
         wrk_run "$WORK/warmup.out" 1 "$WARMUP" "$url" -s "$PUT_OWN" -- "$TOKEN" "$OWN_ETAG" "$OWN_BODY"
     fi
     own_record
