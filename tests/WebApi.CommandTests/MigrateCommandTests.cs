@@ -25,7 +25,7 @@ public sealed class MigrateCommandTests
         var result = await runner.RunAsync("migrate");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That((await runner.RunAsync("employees", "list")).Out, Does.Contain("2 employees."));
+        Assert.That((await runner.RunAsync("employees", "list")).Out, Does.Contain("5 employees."));
     }
 
     [Test]

@@ -146,4 +146,18 @@ public sealed class EmployeesAddCommandTests
         Assert.That(result.Error, Does.Contain("error: first-name must be at most 14 characters"));
         Assert.That((await runner.RunAsync("employees", "list")).Out, Does.Not.Contain(Email));
     }
+
+    [TestCase("fourteen chars", "password must be at least 15 characters")]
+    [TestCase("Ada.Lovelace@Example.com", "password must not be the email")]
+    public async Task Add_WithAPasswordNistRefuses_ExitsWith2SayingWhyAndAddsNobody(string password, string message)
+    {
+        var runner = new CommandRunner();
+
+        var result = await runner.RunAsync(Add(more: "--password-stdin"), password + "\n");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain($"error: {message}"));
+        Assert.That(result.Error + result.Out, Does.Not.Contain(password));
+        Assert.That((await runner.RunAsync("employees", "list")).Out, Does.Not.Contain(Email));
+    }
 }

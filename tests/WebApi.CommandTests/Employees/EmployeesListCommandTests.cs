@@ -23,8 +23,9 @@ public sealed class EmployeesListCommandTests
         var result = await new CommandRunner().RunAsync("employees", "list", "--limit", "1");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.Out, Does.Contain(SampleEmployees.PranavEmail).And.Not.Contain(SampleEmployees.BehaiEmail));
-        Assert.That(result.Out, Does.Contain("1 employees; more with --after 10198."));
+        // The lowest emp_no of the sample users is Kyoichi Maliniak's.
+        Assert.That(result.Out, Does.Contain("kyoichi.maliniak.10005@gmail.com").And.Not.Contain(SampleEmployees.PranavEmail));
+        Assert.That(result.Out, Does.Contain("1 employees; more with --after 10005."));
     }
 
     [Test]

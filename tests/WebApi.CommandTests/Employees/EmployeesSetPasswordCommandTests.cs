@@ -50,4 +50,17 @@ public sealed class EmployeesSetPasswordCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain("EMAIL"));
     }
+
+    [TestCase("fourteen chars", "password must be at least 15 characters")]
+    [TestCase("Behai_Nguyen@Hotmail.com", "password must not be the email")]
+    public async Task SetPassword_WithAPasswordNistRefuses_ExitsWith2AndKeepsTheOldOne(string password, string message)
+    {
+        var runner = new CommandRunner();
+
+        var result = await runner.RunAsync(["employees", "set-password", SampleEmployees.BehaiEmail, "--password-stdin"], password + "\n");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain($"error: {message}"));
+        Assert.That(await runner.LogInAsync(SampleEmployees.BehaiEmail, SampleEmployees.Password), Is.InstanceOf<LoginResult.Succeeded>());
+    }
 }

@@ -25,9 +25,11 @@ public sealed class LiveTokensTests
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private static async Task<HttpStatusCode> UsersMeAsync(HttpClient client, string token)
+    private static Task<HttpStatusCode> UsersMeAsync(HttpClient client, string token) => GetAsync(client, "/users/me", token);
+
+    private static async Task<HttpStatusCode> GetAsync(HttpClient client, string path, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/users/me");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
@@ -48,6 +50,43 @@ public sealed class LiveTokensTests
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(await UsersMeAsync(client, token), Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task RevokeScope_RunByACommand_RefusesTheTokensTheWebAppIssuedBefore()
+    {
+        var commands = new CommandRunner();
+        await commands.CreateDatabaseAsync();
+        using var web = new WebAppFactory(commands);
+        var client = web.CreateClient();
+        const string kyoichi = "kyoichi.maliniak.10005@gmail.com";
+        var token = await LogInAsync(client, kyoichi, SampleEmployees.Password);
+        Assert.That(await GetAsync(client, "/employees", token), Is.EqualTo(HttpStatusCode.OK));
+
+        var result = await commands.RunAsync("employees", "revoke-scope", kyoichi, "admin:read", "admin:write");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(await GetAsync(client, "/employees", token), Is.EqualTo(HttpStatusCode.Unauthorized), "the old token is refused");
+        var fresh = await LogInAsync(client, kyoichi, SampleEmployees.Password);
+        Assert.That(await GetAsync(client, "/employees", fresh), Is.EqualTo(HttpStatusCode.Forbidden), "a new one lacks the scope");
+    }
+
+    [Test]
+    public async Task Grant_RunByACommand_RefusesTheTokensTheWebAppIssuedBeforeAndTheNextLoginCarriesTheScope()
+    {
+        var commands = new CommandRunner();
+        await commands.CreateDatabaseAsync();
+        using var web = new WebAppFactory(commands);
+        var client = web.CreateClient();
+        var token = await LogInAsync(client, SampleEmployees.PranavEmail, SampleEmployees.Password);
+        Assert.That(await GetAsync(client, "/employees", token), Is.EqualTo(HttpStatusCode.Forbidden));
+
+        var result = await commands.RunAsync("employees", "grant", SampleEmployees.PranavEmail, "admin:read");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(await GetAsync(client, "/employees", token), Is.EqualTo(HttpStatusCode.Unauthorized));
+        var fresh = await LogInAsync(client, SampleEmployees.PranavEmail, SampleEmployees.Password);
+        Assert.That(await GetAsync(client, "/employees", fresh), Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]

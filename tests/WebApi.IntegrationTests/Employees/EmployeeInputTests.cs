@@ -134,6 +134,17 @@ public sealed class EmployeeInputTests : DirectoryTest
     }
 
     [Test]
+    public async Task Put_WithoutABodyOrContentType_Answers415AndWritesNothing()
+    {
+        var (_, etag) = await ReadAsync(MaryEmpNo);
+
+        using var response = await SendAsync(HttpMethod.Put, $"/employees/{MaryEmpNo}", Mary, ifMatch: etag);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That((await ReadAsync(MaryEmpNo)).ETag, Is.EqualTo(etag));
+    }
+
+    [Test]
     public async Task EveryAnswerWithPersonalData_IsNoStoreAndNeverCarriesThePasswordHash()
     {
         var (record, etag) = await ReadAsync(BehaiEmpNo);
