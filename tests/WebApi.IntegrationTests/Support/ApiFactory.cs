@@ -22,7 +22,8 @@ public sealed class ApiFactory(Action<IWebHostBuilder>? configure = null) : WebA
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
-        builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
+        // The issuer is the public origin, as in a deployment: the test client's own (http://localhost).
+        builder.UseSetting("App:PublicOrigin", TestTokens.Issuer);
         builder.UseSetting("Jwt:Audience", TestTokens.Audience);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Employees", DatabaseConnectionString);
