@@ -194,6 +194,27 @@ public sealed class Es256KeyTests
         Assert.That(keys.Accepts("HS256", new SymmetricSecurityKey(s_hsSecret) { KeyId = "legacy" }), Is.False);
     }
 
+    [Test]
+    public void Configure_ChecksEachKeysAlgorithmNotJustTheListOfAlgorithms()
+    {
+        // Arrange
+        var (jwt, keys) = Setup(Es256(s_esPem), Hs256("legacy"));
+        using var handler = new CachingTokenHandler(_clock, jwt);
+        var options = new JwtBearerOptions();
+
+        // Act
+        new JwtBearerOptionsSetup(jwt, keys, handler).Configure(JwtBearerDefaults.AuthenticationScheme, options);
+
+        // Assert: both algorithms are valid, but not with each other's key.
+        var parameters = options.TokenValidationParameters;
+        Assert.That(parameters.ValidAlgorithms, Is.EquivalentTo(new[] { "ES256", "HS256" }));
+        Assert.That(parameters.AlgorithmValidator, Is.Not.Null);
+        Assert.That(parameters.AlgorithmValidator("HS256", keys.ValidationKeys[0], null!, parameters), Is.False);
+        Assert.That(parameters.AlgorithmValidator("ES256", keys.ValidationKeys[1], null!, parameters), Is.False);
+        Assert.That(parameters.AlgorithmValidator("ES256", keys.ValidationKeys[0], null!, parameters), Is.True);
+        Assert.That(parameters.AlgorithmValidator("HS256", keys.ValidationKeys[1], null!, parameters), Is.True);
+    }
+
     private static SigningKeyOptions Es256(string pem, string? id = null) => new() { Pem = pem, Id = id };
 
     private static SigningKeyOptions Hs256(string id) => new() { Id = id, Key = Convert.ToBase64String(s_hsSecret) };
