@@ -21,7 +21,8 @@ public sealed class JwtOptionsSetup(IHostEnvironment environment, IConfiguration
         + "32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.";
 
     private const string HowToSetHs256 =
-        "An HS256 key is at least 32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.";
+        "Set Jwt:SigningKey (for instance the environment variable Jwt__SigningKey) to at least "
+        + "32 random bytes in base64, e.g. the output of `openssl rand -base64 32`.";
 
     private const string HowToSetIssuer =
         "Set App:PublicOrigin (for instance the environment variable App__PublicOrigin) to the origin clients "

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FastApiLearning.Infrastructure.Tokens;
 
 namespace FastApiLearning.WebApi.Contracts;
 
@@ -17,8 +16,4 @@ public sealed record JwkResponse(
     [property: JsonPropertyName("y")] string Y,
     [property: JsonPropertyName("kid")] string KeyId,
     [property: JsonPropertyName("use")] string Use,
-    [property: JsonPropertyName("alg")] string Algorithm)
-{
-    public static JwkResponse From(PublishedKey key) =>
-        new(PublishedKey.KeyType, key.Curve, key.X, key.Y, key.KeyId, "sig", key.Algorithm);
-}
+    [property: JsonPropertyName("alg")] string Algorithm);
