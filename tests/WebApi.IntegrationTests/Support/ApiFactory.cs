@@ -22,8 +22,8 @@ public sealed class ApiFactory(Action<IWebHostBuilder>? configure = null) : WebA
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
-        // The issuer is the public origin, as in a deployment: the test client's own (http://localhost).
-        builder.UseSetting("App:PublicOrigin", TestTokens.Issuer);
+        // The test client's origin (http://localhost), as Jwt:Issuer: App:PublicOrigin would also change the cross-site check.
+        builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
         builder.UseSetting("Jwt:Audience", TestTokens.Audience);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Employees", DatabaseConnectionString);

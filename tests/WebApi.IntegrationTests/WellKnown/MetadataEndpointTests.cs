@@ -66,7 +66,8 @@ public sealed class MetadataEndpointTests
     [Test]
     public async Task GetMetadata_WithAnotherPublicOrigin_NamesItAsIssuerAndForEveryEndpoint()
     {
-        using var factory = new ApiFactory(builder => builder.UseSettings(("App:PublicOrigin", "https://login.example.com/")));
+        // Jwt:Issuer (the test factory's) unset: the issuer is then the public origin.
+        using var factory = new ApiFactory(builder => builder.UseSettings(("Jwt:Issuer", ""), ("App:PublicOrigin", "https://login.example.com/")));
         using var client = factory.CreateApiClient();
 
         using var response = await client.GetAsync("/.well-known/oauth-authorization-server");
