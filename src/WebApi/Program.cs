@@ -53,6 +53,7 @@ app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapEmployeeEndpoints();
 app.MapPageEndpoints();
+app.MapWellKnownEndpoints();
 
 app.Run();
 return 0;

@@ -11,7 +11,9 @@ namespace FastApiLearning.Infrastructure.Tokens;
 /// JwtBearer's token handler, remembering for each token that passed every check (signature,
 /// algorithm, issuer, audience, lifetime, and the two below) that it did, until it expires. A client
 /// sends the same token many times; the signature need not be checked each time. Revocation is not
-/// cached: it is checked on every request after this (JwtBearer's TokenValidated event).
+/// cached: it is checked on every request after this (JwtBearer's TokenValidated event). An entry
+/// remembers the key that signed its token and is used only while that key is among the validation
+/// parameters' keys: a key no longer configured takes its tokens' entries with it.
 /// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
 /// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; and a header
 /// with crit is refused, as no extension is understood here (RFC 7515 §4.1.11).
@@ -36,7 +38,14 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (_validated.TryGetValue(token, out ValidToken? known) && known is not null)
+        if (_validated.TryGetValue(token, out ValidToken? known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
+        {
+            // Checked in full below, against the keys trusted now: refused, unless another key signed it.
+            _validated.Remove(token);
+            known = null;
+        }
+
+        if (known is not null)
         {
             // MemoryCache forgets an entry by the system clock, not by this one: exp is checked on
             // every hit, allowing the clock skew the base handler allows.
@@ -71,7 +80,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
             if (expires > _timeProvider.GetUtcNow())
             {
-                _validated.Set(token, new ValidToken(jwt, result.Issuer, expires), new MemoryCacheEntryOptions
+                _validated.Set(token, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
                 {
                     // Never past exp: an expired token is checked again, and refused.
                     AbsoluteExpiration = expires,
@@ -119,5 +128,30 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             : null;
     }
 
-    private sealed record ValidToken(JsonWebToken Token, string Issuer, DateTimeOffset Expires);
+    /// <summary>
+    /// Whether the key is one of those the parameters trust, by reference: the keys are built once, so a
+    /// key of the same bytes built anew (or none) is a miss and the token is checked again in full.
+    /// </summary>
+    private static bool IsTrusted(SecurityKey signingKey, TokenValidationParameters parameters)
+    {
+        if (ReferenceEquals(parameters.IssuerSigningKey, signingKey))
+        {
+            return true;
+        }
+
+        if (parameters.IssuerSigningKeys is { } keys)
+        {
+            foreach (var key in keys)
+            {
+                if (ReferenceEquals(key, signingKey))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record ValidToken(JsonWebToken Token, string Issuer, DateTimeOffset Expires, SecurityKey SigningKey);
 }

@@ -35,6 +35,9 @@ public sealed class JwtBearerOptionsSetup(IOptions<JwtOptions> jwt, JwtSigningKe
             ValidAudience = settings.Audience,
             IssuerSigningKeys = keys.ValidationKeys,
             ValidAlgorithms = keys.ValidationAlgorithms,
+            // Narrower than ValidAlgorithms, which holds HS256 and ES256 while a deployment moves
+            // from one to the other: each key only with its own algorithm.
+            AlgorithmValidator = (algorithm, key, _, _) => keys.Accepts(algorithm, key),
             ClockSkew = settings.ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,

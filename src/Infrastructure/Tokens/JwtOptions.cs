@@ -5,7 +5,14 @@ public sealed class JwtOptions
     public const string SectionName = "Jwt";
     public const int MinimumKeyBytes = 32;
 
-    public string Issuer { get; set; } = "FastApiLearning";
+    /// <summary>The setting <see cref="Issuer"/> defaults to: the service's public origin.</summary>
+    public const string PublicOriginSetting = "App:PublicOrigin";
+
+    /// <summary>
+    /// The <c>iss</c> of every token and the metadata's <c>issuer</c>: a URL, the service's public
+    /// origin (RFC 8414 §2). Unset, it is <see cref="PublicOriginSetting"/>; one of the two must be set.
+    /// </summary>
+    public string? Issuer { get; set; }
 
     public string Audience { get; set; } = "FastApiLearning";
 
@@ -25,17 +32,8 @@ public sealed class JwtOptions
     public List<SigningKeyOptions> SigningKeys { get; set; } = [];
 
     /// <summary>
-    /// Development only: where a key made on first start is kept when none is configured,
-    /// relative to the content root (git ignores it).
+    /// Development only: where an ES256 key made on first start is kept (PEM) when none is
+    /// configured, relative to the content root (git ignores it).
     /// </summary>
-    public string DevelopmentKeyFile { get; set; } = ".dev-signing-key";
-}
-
-public sealed class SigningKeyOptions
-{
-    /// <summary>The key id, written into each token's header as <c>kid</c>.</summary>
-    public string Id { get; set; } = "";
-
-    /// <summary>Base64, at least <see cref="JwtOptions.MinimumKeyBytes"/> random bytes.</summary>
-    public string Key { get; set; } = "";
+    public string DevelopmentKeyFile { get; set; } = ".dev-signing-key.pem";
 }

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FastApiLearning.Infrastructure.Tokens;
 
-/// <summary>Issues HS256-signed JWT access tokens.</summary>
+/// <summary>Issues JWT access tokens, signed with the first configured key (ES256 or HS256).</summary>
 public sealed class JwtTokenIssuer(
     IOptions<JwtOptions> options,
     JwtSigningKeys keys,

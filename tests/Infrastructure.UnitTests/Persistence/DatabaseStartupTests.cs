@@ -184,6 +184,7 @@ public sealed class DatabaseStartupTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Jwt:Issuer"] = "http://localhost",
             ["ConnectionStrings:Employees"] = _database.ConnectionString,
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));

@@ -1,14 +1,18 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using FastApiLearning.Infrastructure.Tokens;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.Infrastructure.UnitTests.Tokens;
 
 public sealed class JwtOptionsSetupTests
 {
+    private const string Issuer = "https://login.example.com";
     private static readonly byte[] s_validKeyBytes = SHA256.HashData("jwt options setup tests"u8);
     private static readonly string s_validKey = Convert.ToBase64String(s_validKeyBytes);
+    private static readonly string s_ecPem = TestKeys.NewEs256Pem();
     private static readonly string s_otherValidKey = Convert.ToBase64String(
         [.. Enumerable.Range(1, JwtOptions.MinimumKeyBytes).Select(i => (byte)i)]);
 
@@ -29,7 +33,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Production);
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = signingKey });
 
         // Assert
         Assert.That(result.Failed, Is.True);
@@ -45,7 +49,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Production);
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = signingKey });
 
         // Assert
         Assert.That(result.Failed, Is.True);
@@ -63,7 +67,7 @@ public sealed class JwtOptionsSetupTests
         var signingKey = Convert.ToBase64String(new byte[keyBytes]);
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = signingKey });
 
         // Assert
         Assert.That(result.Failed, Is.True);
@@ -80,7 +84,7 @@ public sealed class JwtOptionsSetupTests
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(keyBytes));
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = signingKey });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = signingKey });
 
         // Assert
         Assert.That(result.Succeeded, Is.True);
@@ -103,7 +107,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Production);
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = Convert.ToBase64String(key) });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = Convert.ToBase64String(key) });
 
         // Assert
         Assert.That(result.Failed, Is.True);
@@ -116,7 +120,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", Convert.ToBase64String(key))] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", s_validKey), Key("old", Convert.ToBase64String(key))] };
 
         // Act
         var result = setup.Validate(null, options);
@@ -133,7 +137,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Development);
 
         // Act
-        var result = setup.Validate(null, new JwtOptions { SigningKey = Convert.ToBase64String(key) });
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer, SigningKey = Convert.ToBase64String(key) });
 
         // Assert
         Assert.That(result.Succeeded, Is.True, $"{distinctValues} different values");
@@ -148,6 +152,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Production);
         var options = new JwtOptions
         {
+            Issuer = Issuer,
             SigningKey = s_validKey,
             AccessTokenLifetime = TimeSpan.FromSeconds(lifetimeSeconds),
             ClockSkew = TimeSpan.FromSeconds(clockSkewSeconds),
@@ -162,11 +167,11 @@ public sealed class JwtOptionsSetupTests
     }
 
     [Test]
-    public void PostConfigure_WhenDevelopmentHasNoKey_CreatesKeyFileWithValidKey()
+    public void PostConfigure_WhenDevelopmentHasNoKey_CreatesAnEs256KeyFileAndSignsWithIt()
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions();
+        var options = new JwtOptions { Issuer = Issuer };
 
         // Act
         setup.PostConfigure(null, options);
@@ -174,8 +179,13 @@ public sealed class JwtOptionsSetupTests
         // Assert
         var keyFile = Path.Combine(_contentRoot.FullName, options.DevelopmentKeyFile);
         Assert.That(File.Exists(keyFile), Is.True);
-        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(options.SigningKey));
-        Assert.That(JwtOptionsSetup.DecodeKey(options.SigningKey ?? ""), Has.Length.EqualTo(JwtOptions.MinimumKeyBytes));
+        Assert.That(options.SigningKey, Is.Null);
+        Assert.That(options.SigningKeys, Has.Count.EqualTo(1));
+        Assert.That(options.SigningKeys[0].Algorithm, Is.EqualTo(SigningAlgorithms.Es256));
+        Assert.That(options.SigningKeys[0].PemFile, Is.EqualTo(keyFile));
+        using var key = ECDsa.Create();
+        key.ImportFromPem(File.ReadAllText(keyFile));
+        Assert.That(key.ExportParameters(includePrivateParameters: true).Curve.Oid.Value, Is.EqualTo("1.2.840.10045.3.1.7"));
         Assert.That(setup.Validate(null, options).Succeeded, Is.True);
     }
 
@@ -184,16 +194,18 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var first = new JwtOptions();
+        var first = new JwtOptions { Issuer = Issuer };
         setup.PostConfigure(null, first);
-        var second = new JwtOptions();
+        var firstKeys = new JwtSigningKeys(Options.Create(first));
+        var second = new JwtOptions { Issuer = Issuer };
 
         // Act
         CreateSetup(Environments.Development).PostConfigure(null, second);
 
         // Assert
-        Assert.That(second.SigningKey, Is.Not.Null.And.Not.Empty);
-        Assert.That(second.SigningKey, Is.EqualTo(first.SigningKey));
+        var secondKeys = new JwtSigningKeys(Options.Create(second));
+        Assert.That(secondKeys.SigningCredentials.Key.KeyId, Is.EqualTo(firstKeys.SigningCredentials.Key.KeyId));
+        Assert.That(secondKeys.PublishedKeys.Single(), Is.EqualTo(firstKeys.PublishedKeys.Single()));
     }
 
     [Test]
@@ -201,13 +213,13 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions { DevelopmentKeyFile = Path.Combine("secrets", "jwt.key") };
+        var options = new JwtOptions { Issuer = Issuer, DevelopmentKeyFile = Path.Combine("secrets", "jwt.pem") };
 
         // Act
         setup.PostConfigure(null, options);
 
         // Assert
-        Assert.That(File.Exists(Path.Combine(_contentRoot.FullName, "secrets", "jwt.key")), Is.True);
+        Assert.That(File.Exists(Path.Combine(_contentRoot.FullName, "secrets", "jwt.pem")), Is.True);
         Assert.That(setup.Validate(null, options).Succeeded, Is.True);
     }
 
@@ -216,7 +228,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions();
+        var options = new JwtOptions { Issuer = Issuer };
 
         // Act
         setup.PostConfigure(null, options);
@@ -236,15 +248,15 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange: FileMode.Create keeps an existing file's mode.
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions();
+        var options = new JwtOptions { Issuer = Issuer };
         var keyFile = CreateWorldReadableKeyFile(options, "");
 
         // Act
         setup.PostConfigure(null, options);
 
         // Assert
-        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(options.SigningKey));
-        Assert.That(JwtOptionsSetup.DecodeKey(options.SigningKey ?? ""), Has.Length.EqualTo(JwtOptions.MinimumKeyBytes));
+        Assert.That(File.ReadAllText(keyFile), Does.StartWith("-----BEGIN PRIVATE KEY-----"));
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
         Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
 
@@ -254,15 +266,15 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions();
-        var keyFile = CreateWorldReadableKeyFile(options, s_validKey + "\n");
+        var options = new JwtOptions { Issuer = Issuer };
+        var keyFile = CreateWorldReadableKeyFile(options, s_ecPem);
 
         // Act
         setup.PostConfigure(null, options);
 
         // Assert
-        Assert.That(options.SigningKey, Is.EqualTo(s_validKey));
-        Assert.That(File.ReadAllText(keyFile).Trim(), Is.EqualTo(s_validKey));
+        Assert.That(options.SigningKeys.Single().PemFile, Is.EqualTo(keyFile));
+        Assert.That(File.ReadAllText(keyFile), Is.EqualTo(s_ecPem));
         Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
     }
 
@@ -271,7 +283,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions { SigningKey = s_validKey };
+        var options = new JwtOptions { Issuer = Issuer, SigningKey = s_validKey };
 
         // Act
         setup.PostConfigure(null, options);
@@ -286,13 +298,14 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions();
+        var options = new JwtOptions { Issuer = Issuer };
 
         // Act
         setup.PostConfigure(null, options);
 
         // Assert
         Assert.That(options.SigningKey, Is.Null);
+        Assert.That(options.SigningKeys, Is.Empty);
         Assert.That(_contentRoot.EnumerateFileSystemInfos(), Is.Empty);
         Assert.That(setup.Validate(null, options).Failed, Is.True);
     }
@@ -302,7 +315,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
 
         // Act
         var result = setup.Validate(null, options);
@@ -312,20 +325,22 @@ public sealed class JwtOptionsSetupTests
         Assert.That(result.Succeeded, Is.True);
     }
 
+    [TestCase(null)]
     [TestCase("")]
     [TestCase("   ")]
-    public void Validate_WhenSigningKeysEntryHasNoId_FailsNamingTheEntry(string id)
+    public void Validate_WhenAnHs256EntryHasNoId_SucceedsAndItIsNamedAsJwtSigningKeyWouldBe(string? id)
     {
-        // Arrange
+        // Arrange: moving Jwt:SigningKey into a list keeps its tokens' kid.
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key(id, s_otherValidKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", s_validKey), Key(id, s_otherValidKey)] };
 
         // Act
         var result = setup.Validate(null, options);
 
         // Assert
-        Assert.That(result.Failed, Is.True);
-        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys:1:Id is missing"));
+        Assert.That(result.Succeeded, Is.True);
+        var derived = new JwtSigningKeys(Options.Create(new JwtOptions { SigningKey = s_otherValidKey })).SigningCredentials.Key.KeyId;
+        Assert.That(new JwtSigningKeys(Options.Create(options)).ValidationKeys[1].KeyId, Is.EqualTo(derived));
     }
 
     [TestCase(0)]
@@ -336,7 +351,7 @@ public sealed class JwtOptionsSetupTests
         // Arrange
         var setup = CreateSetup(Environments.Production);
         var shortKey = Convert.ToBase64String(new byte[keyBytes]);
-        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", shortKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", s_validKey), Key("old", shortKey)] };
 
         // Act
         var result = setup.Validate(null, options);
@@ -352,7 +367,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions { SigningKeys = [Key("new", key), Key("old", s_otherValidKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", key), Key("old", s_otherValidKey)] };
 
         // Act
         var result = setup.Validate(null, options);
@@ -367,14 +382,14 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Production);
-        var options = new JwtOptions { SigningKeys = [Key("same", s_validKey), Key("same", s_otherValidKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("same", s_validKey), Key("same", s_otherValidKey)] };
 
         // Act
         var result = setup.Validate(null, options);
 
         // Assert
         Assert.That(result.Failed, Is.True);
-        Assert.That(result.FailureMessage, Does.Contain("same Id"));
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys has two keys with the id (kid) same"));
     }
 
     [Test]
@@ -384,6 +399,7 @@ public sealed class JwtOptionsSetupTests
         var setup = CreateSetup(Environments.Production);
         var options = new JwtOptions
         {
+            Issuer = Issuer,
             SigningKeys = [Key("new", s_validKey)],
             AccessTokenLifetime = TimeSpan.Zero,
         };
@@ -401,7 +417,7 @@ public sealed class JwtOptionsSetupTests
     {
         // Arrange
         var setup = CreateSetup(Environments.Development);
-        var options = new JwtOptions { SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [Key("new", s_validKey), Key("old", s_otherValidKey)] };
 
         // Act
         setup.PostConfigure(null, options);
@@ -414,6 +430,193 @@ public sealed class JwtOptionsSetupTests
     }
 
     [Test]
+    public void PostConfigure_WhenNoIssuerIsSet_TakesThePublicOriginWithoutTrailingSlash()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production, new KeyValuePair<string, string?>(JwtOptions.PublicOriginSetting, "https://login.example.com/"));
+        var options = new JwtOptions { SigningKey = s_validKey };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.Issuer, Is.EqualTo("https://login.example.com"));
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void PostConfigure_WhenJwtIssuerIsSet_KeepsItOverThePublicOrigin()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production, new KeyValuePair<string, string?>(JwtOptions.PublicOriginSetting, "https://login.example.com"));
+        var options = new JwtOptions { Issuer = "https://auth.example.com/", SigningKey = s_validKey };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.Issuer, Is.EqualTo("https://auth.example.com"));
+    }
+
+    [TestCase("Production")]
+    [TestCase("Development")]
+    public void Validate_WhenNeitherIssuerNorPublicOriginIsSet_FailsSayingWhatToSet(string environment)
+    {
+        // Arrange
+        var setup = CreateSetup(environment);
+        var options = new JwtOptions { SigningKey = s_validKey };
+        setup.PostConfigure(null, options);
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("No token issuer is configured. Set App:PublicOrigin"));
+        Assert.That(result.FailureMessage, Does.Contain("App__PublicOrigin"));
+    }
+
+    [TestCase("FastApiLearning")]
+    [TestCase("login.example.com")]
+    [TestCase("ftp://login.example.com")]
+    [TestCase("https://login.example.com?tenant=1")]
+    [TestCase("https://login.example.com#x")]
+    public void Validate_WhenIssuerIsNoUrl_Fails(string issuer)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { Issuer = issuer, SigningKey = s_validKey });
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain($"The token issuer '{issuer}' is not a URL"));
+    }
+
+    [Test]
+    public void Validate_WhenKeyIsMissing_SaysHowToMakeAnEs256Key()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+
+        // Act
+        var result = setup.Validate(null, new JwtOptions { Issuer = Issuer });
+
+        // Assert
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys:0:PemFile"));
+        Assert.That(result.FailureMessage, Does.Contain("openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt"));
+    }
+
+    [Test]
+    public void Validate_WhenAnEs256KeyIsGivenAsPem_Succeeds()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [new() { Pem = s_ecPem }] };
+        setup.PostConfigure(null, options);
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Succeeded, Is.True, result.FailureMessage);
+        Assert.That(options.SigningKeys[0].Algorithm, Is.EqualTo(SigningAlgorithms.Es256));
+    }
+
+    [Test]
+    public void PostConfigure_WhenAnEs256KeyIsAFile_ReadsItRelativeToTheContentRoot()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        File.WriteAllText(Path.Combine(_contentRoot.FullName, "jwt.pem"), s_ecPem);
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [new() { Algorithm = "es256", PemFile = "jwt.pem" }] };
+
+        // Act
+        setup.PostConfigure(null, options);
+
+        // Assert
+        Assert.That(options.SigningKeys[0].PemFile, Is.EqualTo(Path.Combine(_contentRoot.FullName, "jwt.pem")));
+        Assert.That(options.SigningKeys[0].Algorithm, Is.EqualTo(SigningAlgorithms.Es256));
+        Assert.That(setup.Validate(null, options).Succeeded, Is.True);
+    }
+
+    private static IEnumerable<TestCaseData> BadEs256Entries()
+    {
+        yield return new TestCaseData(new SigningKeyOptions(), "exactly one of Pem (the PEM text) or PemFile")
+            .SetName("{m}(NeitherPemNorFile)");
+        yield return new TestCaseData(new SigningKeyOptions { Pem = s_ecPem, PemFile = "/etc/jwt.pem" }, "exactly one of Pem")
+            .SetName("{m}(BothPemAndFile)");
+        yield return new TestCaseData(new SigningKeyOptions { Algorithm = "ES256", Key = s_validKey }, "it takes Pem or PemFile, not Key")
+            .SetName("{m}(ASecretForAnEs256Key)");
+        yield return new TestCaseData(new SigningKeyOptions { Algorithm = "HS256", Pem = s_ecPem }, "it takes Key (a base64 secret), not Pem")
+            .SetName("{m}(APemForAnHs256Key)");
+        yield return new TestCaseData(new SigningKeyOptions { Algorithm = "RS256", Pem = s_ecPem }, "Algorithm is 'RS256'; it is ES256")
+            .SetName("{m}(AnotherAlgorithm)");
+        yield return new TestCaseData(new SigningKeyOptions { Pem = "not a key" }, "holds no unencrypted EC key in PEM")
+            .SetName("{m}(NoPem)");
+        yield return new TestCaseData(new SigningKeyOptions { PemFile = "/nonexistent/jwt.pem" }, "PemFile /nonexistent/jwt.pem cannot be read")
+            .SetName("{m}(AMissingFile)");
+        using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
+        yield return new TestCaseData(new SigningKeyOptions { Pem = p384.ExportPkcs8PrivateKeyPem() }, "ES256 needs P-256")
+            .SetName("{m}(AP384Key)");
+        using var rsa = RSA.Create(2048);
+        yield return new TestCaseData(new SigningKeyOptions { Pem = rsa.ExportPkcs8PrivateKeyPem() }, "holds no unencrypted EC key")
+            .SetName("{m}(AnRsaKey)");
+        yield return new TestCaseData(new SigningKeyOptions { Pem = TestKeys.PublicPem(s_ecPem) }, "is a public key, and the first key signs")
+            .SetName("{m}(OnlyThePublicKey)");
+    }
+
+    [TestCaseSource(nameof(BadEs256Entries))]
+    public void Validate_WhenTheFirstKeyIsNoUsableEs256Key_FailsNamingTheEntryAndWhy(SigningKeyOptions entry, string why)
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [entry] };
+        setup.PostConfigure(null, options);
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys:0").And.Contain(why));
+    }
+
+    [Test]
+    public void Validate_WhenAKeyThatOnlyVerifiesIsAPublicKey_Succeeds()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions
+        {
+            Issuer = Issuer,
+            SigningKeys = [new() { Pem = TestKeys.NewEs256Pem() }, new() { Pem = TestKeys.PublicPem(s_ecPem) }],
+        };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Succeeded, Is.True, result.FailureMessage);
+    }
+
+    [Test]
+    public void Validate_WhenTheSameEs256KeyIsListedTwice_FailsOnTheDerivedId()
+    {
+        // Arrange
+        var setup = CreateSetup(Environments.Production);
+        var options = new JwtOptions { Issuer = Issuer, SigningKeys = [new() { Pem = s_ecPem }, new() { Pem = TestKeys.PublicPem(s_ecPem) }] };
+
+        // Act
+        var result = setup.Validate(null, options);
+
+        // Assert
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("Jwt:SigningKeys has two keys with the id (kid)"));
+    }
+
+    [Test]
     public void DecodeKey_WhenKeyHasSurroundingWhitespace_DecodesIt()
     {
         // Act
@@ -423,7 +626,7 @@ public sealed class JwtOptionsSetupTests
         Assert.That(key, Is.EqualTo(s_validKeyBytes));
     }
 
-    private static SigningKeyOptions Key(string id, string key) => new() { Id = id, Key = key };
+    private static SigningKeyOptions Key(string? id, string key) => new() { Id = id, Key = key };
 
     /// <summary>A key file as an older version, or another tool, may have left it: mode 0644.</summary>
     [UnsupportedOSPlatform("windows")]
@@ -437,11 +640,11 @@ public sealed class JwtOptionsSetupTests
         return keyFile;
     }
 
-    private JwtOptionsSetup CreateSetup(string environmentName)
+    private JwtOptionsSetup CreateSetup(string environmentName, params KeyValuePair<string, string?>[] settings)
     {
         var environment = new Mock<IHostEnvironment>();
         environment.SetupGet(e => e.EnvironmentName).Returns(environmentName);
         environment.SetupGet(e => e.ContentRootPath).Returns(_contentRoot.FullName);
-        return new JwtOptionsSetup(environment.Object);
+        return new JwtOptionsSetup(environment.Object, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 }

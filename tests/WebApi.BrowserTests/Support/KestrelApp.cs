@@ -48,6 +48,8 @@ public sealed class KestrelApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // The issuer, not App:PublicOrigin: that would make the browser's real origin (its port is chosen at start) a foreign one.
+        builder.UseSetting("Jwt:Issuer", "http://127.0.0.1");
         // The sample users in memory: the browser tests are about pages, not the database (the HTTP suite runs on SQLite).
         builder.UseSetting("Database:Provider", "Fake");
         foreach (var (key, value) in _settings)

@@ -14,13 +14,24 @@ public sealed class CachingTokenHandlerTests
     private static readonly long s_lifetime = (long)TestTokens.Lifetime.TotalSeconds;
     private static readonly long s_tenYears = (long)TimeSpan.FromDays(3653).TotalSeconds;
 
+    /// <summary>The app's key: one object, as the app builds its keys once (the cache trusts a key by reference).</summary>
+    private static readonly SymmetricSecurityKey s_signingKey = new(Convert.FromBase64String(TestTokens.SigningKey));
+
     private static TokenValidationParameters Parameters(string key) => new()
     {
         ValidIssuer = TestTokens.Issuer,
         ValidAudience = TestTokens.Audience,
-        IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(key)),
+        IssuerSigningKey = key == TestTokens.SigningKey ? s_signingKey : new SymmetricSecurityKey(Convert.FromBase64String(key)),
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
     };
+
+    /// <summary>The app's key, but another issuer: a full check would refuse every token, so only the cache can say yes.</summary>
+    private static TokenValidationParameters OnlyTheCacheAccepts()
+    {
+        var parameters = Parameters(TestTokens.SigningKey);
+        parameters.ValidIssuer = "https://someone-else.example.com";
+        return parameters;
+    }
 
     [Test]
     public async Task ValidateTokenAsync_WhenATokenPassedOnce_DoesNotCheckItsSignatureAgain()
@@ -30,14 +41,66 @@ public sealed class CachingTokenHandlerTests
         var token = TestTokens.Create();
         var first = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
-        // Act: parameters whose key could not verify it, so only the cache can say yes.
-        var second = await handler.ValidateTokenAsync(token, Parameters(TestTokens.OtherKey()));
+        // Act
+        var second = await handler.ValidateTokenAsync(token, OnlyTheCacheAccepts());
 
         // Assert
         Assert.That(first.IsValid, Is.True);
         Assert.That(second.IsValid, Is.True);
         Assert.That(second.ClaimsIdentity.FindFirst("sub")?.Value, Is.EqualTo("500222"));
         Assert.That(second.SecurityToken, Is.SameAs(first.SecurityToken));
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_WhileTheKeyThatSignedItIsStillAmongSeveral_AnswersFromMemory()
+    {
+        // Arrange
+        using var handler = CreateHandler(TimeProvider.System);
+        var token = TestTokens.Create();
+        var newKey = new SymmetricSecurityKey(Convert.FromBase64String(TestTokens.OtherKey()));
+        var rotating = Parameters(TestTokens.SigningKey);
+        rotating.IssuerSigningKey = null;
+        rotating.IssuerSigningKeys = [newKey, s_signingKey];
+        var first = await handler.ValidateTokenAsync(token, rotating);
+
+        // Act
+        var onlyTheCache = OnlyTheCacheAccepts();
+        onlyTheCache.IssuerSigningKey = null;
+        onlyTheCache.IssuerSigningKeys = [newKey, s_signingKey];
+        var second = await handler.ValidateTokenAsync(token, onlyTheCache);
+
+        // Assert
+        Assert.That(first.IsValid, Is.True);
+        Assert.That(second.IsValid, Is.True);
+        Assert.That(second.SecurityToken, Is.SameAs(first.SecurityToken));
+    }
+
+    [Test]
+    public async Task ValidateTokenAsync_WhenTheKeyThatSignedARememberedTokenIsNoLongerTrusted_ChecksItAgainAndRefusesIt()
+    {
+        // Arrange: remembered while its key was one of two.
+        using var handler = CreateHandler(TimeProvider.System);
+        var token = TestTokens.Create();
+        var newKey = new SymmetricSecurityKey(Convert.FromBase64String(TestTokens.OtherKey()));
+        var rotating = Parameters(TestTokens.SigningKey);
+        rotating.IssuerSigningKey = null;
+        rotating.IssuerSigningKeys = [newKey, s_signingKey];
+        var first = await handler.ValidateTokenAsync(token, rotating);
+
+        // Act: the old key retired.
+        var retired = Parameters(TestTokens.SigningKey);
+        retired.IssuerSigningKey = null;
+        retired.IssuerSigningKeys = [newKey];
+        var second = await handler.ValidateTokenAsync(token, retired);
+        var again = await handler.ValidateTokenAsync(token, rotating);
+
+        // Assert: refused by the full check; and no longer remembered, though its key is trusted once more.
+        Assert.That(first.IsValid, Is.True);
+        Assert.That(second.IsValid, Is.False);
+        Assert.That(second.Exception, Is.InstanceOf<SecurityTokenSignatureKeyNotFoundException>()
+            .Or.InstanceOf<SecurityTokenInvalidSignatureException>());
+        Assert.That(again.IsValid, Is.True);
+        Assert.That(again.SecurityToken, Is.Not.SameAs(first.SecurityToken));
     }
 
     [Test]
@@ -83,7 +146,7 @@ public sealed class CachingTokenHandlerTests
         var first = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
 
         // Act
-        var second = await handler.ValidateTokenAsync(token, Parameters(TestTokens.OtherKey()));
+        var second = await handler.ValidateTokenAsync(token, OnlyTheCacheAccepts());
 
         // Assert
         Assert.That(first.IsValid, Is.True);
@@ -124,10 +187,10 @@ public sealed class CachingTokenHandlerTests
         await handler.ValidateTokenAsync(token, parameters);
         clock.SetUtcNow(ExpiresAt(token) + parameters.ClockSkew);
 
-        // Act: a key that could not verify it, so only the cache can say yes.
-        var otherKey = Parameters(TestTokens.OtherKey());
-        otherKey.ClockSkew = parameters.ClockSkew;
-        var again = await handler.ValidateTokenAsync(token, otherKey);
+        // Act
+        var onlyTheCache = OnlyTheCacheAccepts();
+        onlyTheCache.ClockSkew = parameters.ClockSkew;
+        var again = await handler.ValidateTokenAsync(token, onlyTheCache);
 
         // Assert
         Assert.That(again.Exception, Is.Null);

@@ -22,6 +22,7 @@ public sealed class ApiFactory(Action<IWebHostBuilder>? configure = null) : WebA
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
+        // The test client's origin (http://localhost), as Jwt:Issuer: App:PublicOrigin would also change the cross-site check.
         builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
         builder.UseSetting("Jwt:Audience", TestTokens.Audience);
         builder.UseSetting("Database:Provider", "Sqlite");

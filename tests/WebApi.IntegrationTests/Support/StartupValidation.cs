@@ -20,7 +20,7 @@ public static class StartupValidation
     public static OptionsValidationException? Run(params (string Key, string? Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Jwt:SigningKey"] = TestTokens.SigningKey })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Jwt:SigningKey"] = TestTokens.SigningKey, ["Jwt:Issuer"] = TestTokens.Issuer })
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var services = new ServiceCollection()

@@ -8,7 +8,8 @@ namespace FastApiLearning.WebApi.IntegrationTests.Support;
 /// <summary>Signs tokens the way the app would, or deliberately not.</summary>
 public static class TestTokens
 {
-    public const string Issuer = "test-issuer";
+    /// <summary>The service's public origin in the tests (App:PublicOrigin), and so its tokens' iss.</summary>
+    public const string Issuer = "http://localhost";
     public const string Audience = "test-audience";
     public const int BehaiEmpNo = 500222;
 

@@ -27,6 +27,7 @@ public sealed class PostgresAppInstance(IReadOnlyDictionary<string, string?> set
         var settings = new Dictionary<string, string?>
         {
             ["Jwt:SigningKey"] = signingKey,
+            ["Jwt:Issuer"] = "http://localhost",
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Employees"] = employeesConnectionString,
             ["Database:Timeout"] = DatabaseTimeout.ToString(),
