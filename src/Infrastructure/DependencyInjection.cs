@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Clients;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.Infrastructure.Redis;
 using FastApiLearning.Infrastructure.Security;
@@ -85,6 +86,16 @@ public static class DependencyInjection
         // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
         services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+
+        // Refresh tokens and authorization codes: in this process's memory until the database stores them.
+        services.AddSingleton<IRefreshTokenStore, MemoryRefreshTokenStore>();
+        services.AddSingleton<IAuthorizationCodeStore, MemoryAuthorizationCodeStore>();
+
+        services.AddOptions<ClientOptions>()
+            .Bind(configuration.GetSection(ClientOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IClientRegistry, ConfiguredClientRegistry>();
 
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
