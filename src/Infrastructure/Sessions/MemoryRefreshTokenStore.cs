@@ -1,26 +1,40 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Persistence;
+using FastApiLearning.Infrastructure.Users;
 
 namespace FastApiLearning.Infrastructure.Sessions;
 
 /// <summary>
 /// Refresh tokens of one process, for the Fake provider (and tests): one lock over two dictionaries,
-/// which is all the atomicity <see cref="IRefreshTokenStore.UseAsync"/> needs. Expired tokens are
-/// dropped by the writes now and then, families with them.
+/// which is all the atomicity <see cref="IRefreshTokenStore.UseAsync"/> needs. Tokens expired a while ago
+/// are dropped by the writes now and then, families with them (as the databases' purge does); a removed
+/// employee's families go at once (as the databases' cascade does).
 /// </summary>
-public sealed class MemoryRefreshTokenStore(TimeProvider timeProvider) : IRefreshTokenStore
+public sealed class MemoryRefreshTokenStore : IRefreshTokenStore
 {
-    private static readonly TimeSpan s_sweepEvery = TimeSpan.FromMinutes(1);
-
+    private readonly TimeProvider _timeProvider;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RefreshTokenFamily> _families = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefreshTokenRecord> _tokens = new(StringComparer.Ordinal);
     private DateTimeOffset _nextSweep;
+
+    /// <param name="employees">The Fake provider's employees, whose removals end their families.</param>
+    public MemoryRefreshTokenStore(TimeProvider timeProvider, InMemoryEmployeeStore? employees = null)
+    {
+        _timeProvider = timeProvider;
+        if (employees is not null)
+        {
+            employees.Removed += RemoveEmployee;
+        }
+    }
 
     public ValueTask StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             SweepIfDue();
+            // Kept as the databases keep them: the canonical names.
+            family = family with { Scopes = GrantedScopes.Canonical(family.Scopes) };
             _families.Add(family.FamilyId, family);
             _tokens.Add(tokenHash, new RefreshTokenRecord(tokenHash, family, family.StartedAt, expiresAt));
         }
@@ -83,20 +97,38 @@ public sealed class MemoryRefreshTokenStore(TimeProvider timeProvider) : IRefres
         }
     }
 
+    private void RemoveEmployee(int empNo)
+    {
+        lock (_lock)
+        {
+            var gone = _families.Values.Where(family => family.EmpNo == empNo).Select(family => family.FamilyId).ToHashSet(StringComparer.Ordinal);
+            foreach (var familyId in gone)
+            {
+                _families.Remove(familyId);
+            }
+
+            foreach (var hash in _tokens.Where(entry => gone.Contains(entry.Value.Family.FamilyId)).Select(entry => entry.Key).ToList())
+            {
+                _tokens.Remove(hash);
+            }
+        }
+    }
+
     /// <summary>The token with its family as it is now (a revocation changes the family, not each token).</summary>
     private RefreshTokenRecord? Current(string tokenHash) =>
         _tokens.TryGetValue(tokenHash, out var token) ? token with { Family = _families[token.Family.FamilyId] } : null;
 
     private void SweepIfDue()
     {
-        var now = timeProvider.GetUtcNow();
+        var now = _timeProvider.GetUtcNow();
         if (now < _nextSweep)
         {
             return;
         }
 
-        _nextSweep = now + s_sweepEvery;
-        foreach (var (hash, token) in _tokens.Where(entry => entry.Value.ExpiresAt < now).ToList())
+        _nextSweep = now + PurgeSchedule.Every;
+        var before = now - PurgeSchedule.KeepAfterExpiry;
+        foreach (var (hash, token) in _tokens.Where(entry => entry.Value.ExpiresAt < before).ToList())
         {
             _tokens.Remove(hash);
         }
