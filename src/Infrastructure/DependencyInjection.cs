@@ -48,6 +48,9 @@ public static class DependencyInjection
                 services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 services.AddSingleton<IEmployeeDirectory>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 services.AddSingleton<IScopeGrantStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                // Refresh tokens and codes in this process's memory, ended with their employee.
+                services.AddSingleton<IRefreshTokenStore, MemoryRefreshTokenStore>();
+                services.AddSingleton<IAuthorizationCodeStore, MemoryAuthorizationCodeStore>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddPooledDbContextFactory<PostgresEmployeesDbContext>((sp, builder) =>
@@ -81,15 +84,15 @@ public static class DependencyInjection
         services.AddSingleton<JwtOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
         services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IValidateOptions<JwtOptions>, RefreshTokenLifetimesValidation>();
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
         services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
 
-        // Refresh tokens and authorization codes: in this process's memory until the database stores them.
-        services.AddSingleton<IRefreshTokenStore, MemoryRefreshTokenStore>();
-        services.AddSingleton<IAuthorizationCodeStore, MemoryAuthorizationCodeStore>();
+        // The configured refresh-token lifetimes replace Application's defaults (the last registration wins).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<JwtOptions>>().Value.ToRefreshTokenLifetimes());
 
         services.AddOptions<ClientOptions>()
             .Bind(configuration.GetSection(ClientOptions.SectionName))
@@ -144,6 +147,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmployeeDirectory>(sp =>
             new EfEmployeeDirectory(sp.GetRequiredService<DatabaseCalls>(), sp.GetRequiredService<IEmployeeStore>() as CachingEmployeeStore));
         services.AddSingleton<IScopeGrantStore, EfScopeGrantStore>();
+        services.AddSingleton<IRefreshTokenStore, EfRefreshTokenStore>();
+        services.AddSingleton<IAuthorizationCodeStore, EfAuthorizationCodeStore>();
         services.AddSingleton<DatabaseMigrator>();
         // Registered before the web server's own hosted service, so it runs before the server listens.
         services.AddHostedService<DatabaseStartup>();
