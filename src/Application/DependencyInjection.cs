@@ -1,5 +1,7 @@
+using FastApiLearning.Application.Auth.Sessions;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FastApiLearning.Application;
 
@@ -13,6 +15,9 @@ public static class DependencyInjection
     {
         // Singletons, like the mediator that uses them.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
+        services.AddSingleton<TokenSessions>();
+        // Infrastructure replaces these with the configured lifetimes.
+        services.TryAddSingleton(RefreshTokenLifetimes.Default);
         return services;
     }
 }

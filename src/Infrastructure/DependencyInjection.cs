@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.Infrastructure.Clients;
 using FastApiLearning.Infrastructure.Persistence;
 using FastApiLearning.Infrastructure.Redis;
 using FastApiLearning.Infrastructure.Security;
@@ -47,6 +48,9 @@ public static class DependencyInjection
                 services.AddSingleton<IEmployeeImport>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 services.AddSingleton<IEmployeeDirectory>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
                 services.AddSingleton<IScopeGrantStore>(sp => sp.GetRequiredService<InMemoryEmployeeStore>());
+                // Refresh tokens and codes in this process's memory, ended with their employee.
+                services.AddSingleton<IRefreshTokenStore, MemoryRefreshTokenStore>();
+                services.AddSingleton<IAuthorizationCodeStore, MemoryAuthorizationCodeStore>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddPooledDbContextFactory<PostgresEmployeesDbContext>((sp, builder) =>
@@ -80,11 +84,21 @@ public static class DependencyInjection
         services.AddSingleton<JwtOptionsSetup>();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
         services.AddSingleton<IValidateOptions<JwtOptions>>(sp => sp.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IValidateOptions<JwtOptions>, RefreshTokenLifetimesValidation>();
         services.AddSingleton<JwtSigningKeys>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
         services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+
+        // The configured refresh-token lifetimes replace Application's defaults (the last registration wins).
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<JwtOptions>>().Value.ToRefreshTokenLifetimes());
+
+        services.AddOptions<ClientOptions>()
+            .Bind(configuration.GetSection(ClientOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IClientRegistry, ConfiguredClientRegistry>();
 
         services.AddOptions<ThrottlingOptions>()
             .Bind(configuration.GetSection(ThrottlingOptions.SectionName))
@@ -133,6 +147,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmployeeDirectory>(sp =>
             new EfEmployeeDirectory(sp.GetRequiredService<DatabaseCalls>(), sp.GetRequiredService<IEmployeeStore>() as CachingEmployeeStore));
         services.AddSingleton<IScopeGrantStore, EfScopeGrantStore>();
+        services.AddSingleton<IRefreshTokenStore, EfRefreshTokenStore>();
+        services.AddSingleton<IAuthorizationCodeStore, EfAuthorizationCodeStore>();
         services.AddSingleton<DatabaseMigrator>();
         // Registered before the web server's own hosted service, so it runs before the server listens.
         services.AddHostedService<DatabaseStartup>();

@@ -1,3 +1,5 @@
+using FastApiLearning.Application.Auth.Sessions;
+
 namespace FastApiLearning.Infrastructure.Tokens;
 
 public sealed class JwtOptions
@@ -36,4 +38,16 @@ public sealed class JwtOptions
     /// configured, relative to the content root (git ignores it).
     /// </summary>
     public string DevelopmentKeyFile { get; set; } = ".dev-signing-key.pem";
+
+    /// <summary>A refresh token unused this long after it was issued (the last rotation) is dead.</summary>
+    public TimeSpan RefreshTokenIdleLifetime { get; set; } = RefreshTokenLifetimes.Default.Idle;
+
+    /// <summary>No rotation extends a refresh-token family past this long after its login.</summary>
+    public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = RefreshTokenLifetimes.Default.Absolute;
+
+    /// <summary>How long the browser session's own parallel requests may present the token just rotated (under a minute).</summary>
+    public TimeSpan RefreshTokenBrowserGrace { get; set; } = RefreshTokenLifetimes.Default.BrowserGrace;
+
+    public RefreshTokenLifetimes ToRefreshTokenLifetimes() =>
+        new(RefreshTokenIdleLifetime, RefreshTokenAbsoluteLifetime, RefreshTokenBrowserGrace);
 }

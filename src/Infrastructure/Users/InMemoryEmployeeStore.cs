@@ -146,9 +146,17 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport, IEm
             _tokensValidAfter.TryRemove(empNo, out _);
             _versions.TryRemove(empNo, out _);
             _grants.TryRemove(empNo, out _);
+            // Before the lock is let go: an add cannot reuse the emp_no while the old sessions are still there.
+            Removed?.Invoke(empNo);
             return ValueTask.FromResult(true);
         }
     }
+
+    /// <summary>
+    /// An employee was removed: the Fake provider's refresh tokens and codes go with them, as the databases'
+    /// ON DELETE CASCADE takes them along (an emp_no can be given out again).
+    /// </summary>
+    public event Action<int>? Removed;
 
     public ValueTask<IReadOnlyList<Employee>> ListAsync(int afterEmpNo, int limit, CancellationToken cancellationToken)
     {

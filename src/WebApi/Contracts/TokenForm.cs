@@ -37,6 +37,20 @@ public sealed class TokenForm
     [JsonPropertyName("client_secret")]
     public string? ClientSecret { get; init; }
 
+    /// <summary>The refresh_token grant's token (RFC 6749 §6).</summary>
+    [JsonPropertyName("refresh_token")]
+    public string? RefreshToken { get; init; }
+
+    /// <summary>The authorization_code grant's code, redirect URI and PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5).</summary>
+    [JsonPropertyName("code")]
+    public string? Code { get; init; }
+
+    [JsonPropertyName("redirect_uri")]
+    public string? RedirectUri { get; init; }
+
+    [JsonPropertyName("code_verifier")]
+    public string? CodeVerifier { get; init; }
+
     /// <summary>Why the body could not be read as a form; <c>null</c> when it could.</summary>
     [JsonIgnore]
     public string? Problem { get; private init; }
@@ -46,7 +60,11 @@ public sealed class TokenForm
 
     /// <summary>The password grant is asked for, or no grant at all (the FastAPI original's forms send none).</summary>
     [JsonIgnore]
-    public bool IsPasswordGrant => string.IsNullOrEmpty(GrantType) || GrantType == "password";
+    public bool IsPasswordGrant => string.IsNullOrEmpty(GrantType) || GrantType == PasswordGrant;
+
+    public const string PasswordGrant = "password";
+    public const string RefreshTokenGrant = "refresh_token";
+    public const string AuthorizationCodeGrant = "authorization_code";
 
 
     public static async ValueTask<TokenForm> BindAsync(HttpContext context)
@@ -80,6 +98,10 @@ public sealed class TokenForm
             Scope = form["scope"],
             ClientId = form["client_id"],
             ClientSecret = form["client_secret"],
+            RefreshToken = form["refresh_token"],
+            Code = form["code"],
+            RedirectUri = form["redirect_uri"],
+            CodeVerifier = form["code_verifier"],
         };
     }
 

@@ -66,7 +66,17 @@ public static class AuthEndpoints
             return answers.UnreadableForm(form.ProblemStatus, problem);
         }
 
-        // The grant decides the use case; refresh tokens and authorization codes will come here too.
+        // The grant decides the use case (RFC 6749 §4.1.3, §4.3.2, §6); each grant's own checks are in its file.
+        if (form.GrantType == TokenForm.RefreshTokenGrant)
+        {
+            return await RefreshTokenGrant.AnswerAsync(form, httpContext, answers, sender, cancellationToken);
+        }
+
+        if (form.GrantType == TokenForm.AuthorizationCodeGrant)
+        {
+            return await AuthorizationCodeGrant.AnswerAsync(form, httpContext, answers, sender, cancellationToken);
+        }
+
         if (!form.IsPasswordGrant)
         {
             return answers.GrantTypeNotSupported();

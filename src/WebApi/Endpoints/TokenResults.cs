@@ -27,7 +27,7 @@ public sealed class TokenResults(bool forBrowser, string? email)
     /// <summary>RFC 8628's registered error for a client that must wait before trying again.</summary>
     public const string SlowDown = "slow_down";
 
-    public const string GrantTypeMustBePassword = "grant_type must be \"password\"";
+    public const string GrantTypeNotKnown = "grant_type must be password, refresh_token or authorization_code";
     public const string CrossSiteRefused = "Cross-site requests to this endpoint are refused";
 
     public bool ForBrowser => forBrowser;
@@ -38,10 +38,10 @@ public sealed class TokenResults(bool forBrowser, string? email)
 
     public IResult GrantTypeNotSupported()
     {
-        var errors = new Dictionary<string, string[]> { ["grant_type"] = [GrantTypeMustBePassword] };
+        var errors = new Dictionary<string, string[]> { ["grant_type"] = [GrantTypeNotKnown] };
         return forBrowser
             ? LoginPage.Result(StatusCodes.Status400BadRequest, email: email, fieldErrors: errors)
-            : Error(StatusCodes.Status400BadRequest, UnsupportedGrantType, GrantTypeMustBePassword, errors);
+            : Error(StatusCodes.Status400BadRequest, UnsupportedGrantType, GrantTypeNotKnown, errors);
     }
 
     public IResult CrossSite() =>

@@ -1,7 +1,11 @@
 using System.Security.Cryptography;
+using FastApiLearning.Application;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Persistence;
+using FastApiLearning.Infrastructure.Sessions;
+using FastApiLearning.Infrastructure.Tokens;
 using FastApiLearning.Infrastructure.Users;
 using FastApiLearning.TestSupport.Employees;
 using Microsoft.Extensions.Configuration;
@@ -173,6 +177,47 @@ public sealed class DatabaseStartupTests
         Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.InstanceOf<EfScopeGrantStore>());
     }
 
+    [TestCase("Sqlite", null, typeof(EfRefreshTokenStore), typeof(EfAuthorizationCodeStore))]
+    [TestCase("Postgres", "Host=127.0.0.1;Database=unused", typeof(EfRefreshTokenStore), typeof(EfAuthorizationCodeStore))]
+    [TestCase("Fake", null, typeof(MemoryRefreshTokenStore), typeof(MemoryAuthorizationCodeStore))]
+    public void Services_OnEachProvider_KeepRefreshTokensAndCodesWithTheEmployees(string provider, string? connectionString, Type refreshTokens, Type codes)
+    {
+        using var host = connectionString is null
+            ? HostFor("Production", ("Database:Provider", provider))
+            : HostFor("Production", ("Database:Provider", provider), ("ConnectionStrings:Employees", connectionString));
+
+        Assert.That(host.Services.GetRequiredService<IRefreshTokenStore>(), Is.InstanceOf(refreshTokens));
+        Assert.That(host.Services.GetRequiredService<IAuthorizationCodeStore>(), Is.InstanceOf(codes));
+    }
+
+    [Test]
+    public void Services_WithRefreshTokenLifetimesConfigured_ReplaceApplicationsDefaults()
+    {
+        using var host = HostFor(
+            "Production",
+            ("Jwt:RefreshTokenIdleLifetime", "1.00:00:00"),
+            ("Jwt:RefreshTokenAbsoluteLifetime", "2.00:00:00"),
+            ("Jwt:RefreshTokenBrowserGrace", "00:00:03"));
+
+        Assert.That(
+            host.Services.GetRequiredService<RefreshTokenLifetimes>(),
+            Is.EqualTo(new RefreshTokenLifetimes(TimeSpan.FromDays(1), TimeSpan.FromDays(2), TimeSpan.FromSeconds(3))));
+    }
+
+    [TestCase("Jwt:RefreshTokenIdleLifetime", "00:00:00", "must be positive")]
+    [TestCase("Jwt:RefreshTokenAbsoluteLifetime", "-1.00:00:00", "must be positive")]
+    [TestCase("Jwt:RefreshTokenIdleLifetime", "31.00:00:00", "must not exceed Jwt:RefreshTokenAbsoluteLifetime")]
+    [TestCase("Jwt:RefreshTokenBrowserGrace", "00:01:00", "under a minute")]
+    [TestCase("Jwt:RefreshTokenBrowserGrace", "-00:00:01", "at least zero")]
+    public void Start_WithRefreshTokenLifetimesOutOfRange_IsRefusedNamingThem(string key, string value, string message)
+    {
+        using var host = HostFor("Production", (key, value));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<JwtOptions>>().Value.ToString());
+
+        Assert.That(error?.Message, Does.Contain(message).And.Contain(key));
+    }
+
     private IHost HostFor(string environment, params (string Key, string? Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -188,6 +233,8 @@ public sealed class DatabaseStartupTests
             ["ConnectionStrings:Employees"] = _database.ConnectionString,
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        // As Program.cs: Application's defaults first, Infrastructure's configured values after.
+        builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration);
         return builder.Build();
     }

@@ -65,6 +65,11 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public EfScopeGrantStore Grants() => new(Calls(Options()));
 
+    /// <summary>Each call a store of its own (its own pool), as another instance of the app would hold.</summary>
+    public EfRefreshTokenStore RefreshTokens(TimeProvider clock) => new(Calls(Options()), clock);
+
+    public EfAuthorizationCodeStore Codes(TimeProvider clock) => new(Calls(Options()), clock);
+
     public SqliteDataVersion DataVersion()
     {
         var dataVersion = new SqliteDataVersion(ConnectionString, commandTimeoutSeconds: 2);

@@ -161,7 +161,7 @@ public sealed class TokenEndpointTests : ApiTest
 
         var body = await AssertOAuthErrorAsync(response, "unsupported_grant_type");
         Assert.That(body.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "grant_type" }));
-        Assert.That(body.GetProperty("error_description").GetString(), Is.EqualTo("grant_type must be \"password\""));
+        Assert.That(body.GetProperty("error_description").GetString(), Is.EqualTo("grant_type must be password, refresh_token or authorization_code"));
     }
 
     [Test]

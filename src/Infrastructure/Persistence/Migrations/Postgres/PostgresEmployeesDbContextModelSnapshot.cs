@@ -22,6 +22,67 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.AuthorizationCodeRow", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("CodeChallenge")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code_challenge");
+
+                    b.Property<int>("EmpNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("emp_no");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("redirect_uri");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("scopes");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("CodeHash")
+                        .HasName("pk_authorization_codes");
+
+                    b.HasIndex("EmpNo")
+                        .HasDatabaseName("ix_authorization_codes_emp_no");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_authorization_codes_expires_at");
+
+                    b.ToTable("authorization_codes", (string)null);
+                });
+
             modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.EmployeeRow", b =>
                 {
                     b.Property<int>("EmpNo")
@@ -136,6 +197,93 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("employee_scopes", (string)null);
                 });
 
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.RefreshTokenFamilyRow", b =>
+                {
+                    b.Property<string>("FamilyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("client_id");
+
+                    b.Property<int>("EmpNo")
+                        .HasColumnType("integer")
+                        .HasColumnName("emp_no");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("scopes");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("FamilyId")
+                        .HasName("pk_refresh_token_families");
+
+                    b.HasIndex("EmpNo")
+                        .HasDatabaseName("ix_refresh_token_families_emp_no");
+
+                    b.ToTable("refresh_token_families", (string)null);
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.RefreshTokenRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("family_id");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("issued_at");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_refresh_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_refresh_tokens_expires_at");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_refresh_tokens_family_id");
+
+                    b.ToTable("refresh_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.AuthorizationCodeRow", b =>
+                {
+                    b.HasOne("FastApiLearning.Infrastructure.Persistence.EmployeeRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmpNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_authorization_codes_employees");
+                });
+
             modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.EmployeeScopesRow", b =>
                 {
                     b.HasOne("FastApiLearning.Infrastructure.Persistence.EmployeeRow", null)
@@ -144,6 +292,28 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_employee_scopes_employees");
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.RefreshTokenFamilyRow", b =>
+                {
+                    b.HasOne("FastApiLearning.Infrastructure.Persistence.EmployeeRow", null)
+                        .WithMany()
+                        .HasForeignKey("EmpNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_token_families_employees");
+                });
+
+            modelBuilder.Entity("FastApiLearning.Infrastructure.Persistence.RefreshTokenRow", b =>
+                {
+                    b.HasOne("FastApiLearning.Infrastructure.Persistence.RefreshTokenFamilyRow", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_refresh_tokens_refresh_token_families");
+
+                    b.Navigation("Family");
                 });
 #pragma warning restore 612, 618
         }
