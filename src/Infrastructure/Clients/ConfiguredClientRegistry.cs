@@ -25,7 +25,7 @@ public sealed class ConfiguredClientRegistry : IClientRegistry
             SwaggerClientId,
             "Swagger UI",
             IsConfidential: false,
-            [jwt.Value.Issuer.TrimEnd('/') + SwaggerRedirectPath],
+            [(jwt.Value.Issuer ?? "").TrimEnd('/') + SwaggerRedirectPath],
             [.. Scopes.All.Select(scope => scope.Name)],
             FirstParty: true);
         _clients.Add(SwaggerClientId, (swagger, null));
