@@ -86,6 +86,8 @@ public static class DependencyInjection
         // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
         services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        // Revocation and introspection check a token as JwtBearer does.
+        services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 
         // Refresh tokens and authorization codes: in this process's memory until the database stores them.
         services.AddSingleton<IRefreshTokenStore, MemoryRefreshTokenStore>();

@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options => options.EventsType = typeof(BearerEvents));
         services.AddSingleton<BearerEvents>();
+        services.AddSingleton<BrowserSession>();
         services.AddScopeAuthorization();
 
         services.AddEndpointsApiExplorer();
