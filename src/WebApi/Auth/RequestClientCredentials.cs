@@ -64,6 +64,6 @@ public static class RequestClientCredentials
         }
 
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        return colon <= 0 ? null : (WebUtility.UrlDecode(text[..colon]), WebUtility.UrlDecode(text[(colon + 1)..]));
+        return colon < 0 ? null : (WebUtility.UrlDecode(text[..colon]), WebUtility.UrlDecode(text[(colon + 1)..]));
     }
 }
