@@ -90,6 +90,8 @@ public static class DependencyInjection
         // How JwtBearer checks a token; WebApi adds the scheme and what happens around a request.
         services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        // Revocation and introspection check a token as JwtBearer does.
+        services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 
         // The configured refresh-token lifetimes replace Application's defaults (the last registration wins).
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<JwtOptions>>().Value.ToRefreshTokenLifetimes());

@@ -61,6 +61,7 @@ public static class DependencyInjection
             .AddJwtBearer(options => options.EventsType = typeof(BearerEvents));
         services.AddSingleton<BearerEvents>();
         services.AddSingleton<WellKnownDocuments>();
+        services.AddSingleton<BrowserSession>();
         services.AddScopeAuthorization();
 
         services.AddEndpointsApiExplorer();

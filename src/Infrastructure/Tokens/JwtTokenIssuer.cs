@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastApiLearning.Application.Auth;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.Domain.Employees;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public sealed class JwtTokenIssuer(
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken Issue(Employee employee, IReadOnlyList<string> scopes)
+    public AccessToken Issue(Employee employee, IReadOnlyList<string> scopes, AccessTokenSession? session = null)
     {
         var settings = options.Value;
         var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
@@ -39,6 +40,15 @@ public sealed class JwtTokenIssuer(
         {
             // One string, not an array: what RFC 9068 readers expect.
             claims[TokenClaimNames.Scope] = string.Join(' ', granted);
+        }
+
+        if (session is not null)
+        {
+            claims[TokenClaimNames.SessionId] = session.FamilyId;
+            if (session.ClientId.Length > 0)
+            {
+                claims[TokenClaimNames.ClientId] = session.ClientId;
+            }
         }
 
         var token = _handler.CreateToken(new SecurityTokenDescriptor

@@ -27,4 +27,10 @@ public static class TokenClaimNames
     /// are applied only where a requirement is checked. Absent when none was granted.
     /// </summary>
     public const string Scope = "scope";
+
+    /// <summary>The refresh-token family the token was issued in (OpenID's session id name): a logout with it ends the family.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>The client the token was issued to (RFC 9068 §2.2); absent for anonymous clients.</summary>
+    public const string ClientId = "client_id";
 }

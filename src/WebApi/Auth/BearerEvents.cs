@@ -14,22 +14,20 @@ namespace FastApiLearning.WebApi.Auth;
 /// the security log hears of a refusal, and the answer to a caller without a good token. How a
 /// token is checked is Infrastructure's (<c>JwtBearerOptionsSetup</c>).
 /// </summary>
-public sealed class BearerEvents(ISender sender, ILoggerFactory loggerFactory) : JwtBearerEvents
+public sealed class BearerEvents(ISender sender, BrowserSession browserSession, ILoggerFactory loggerFactory) : JwtBearerEvents
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
 
     /// <summary>
-    /// The browser session's cookie is a credential wherever a bearer token is; a request with an
-    /// Authorization header is judged by that header alone.
+    /// The browser session's cookie is a credential wherever a bearer token is (refreshed from its refresh
+    /// cookie when it has expired); a request with an Authorization header is judged by that header alone.
     /// </summary>
-    public override Task MessageReceived(MessageReceivedContext context)
+    public override async Task MessageReceived(MessageReceivedContext context)
     {
         if (!context.Request.Headers.ContainsKey(HeaderNames.Authorization))
         {
-            context.Token = SessionCookie.Read(context.Request);
+            context.Token = await browserSession.AccessTokenAsync(context.HttpContext);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Revocation is asked on every request: the validated-token cache never remembers it.</summary>

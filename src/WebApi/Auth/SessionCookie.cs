@@ -1,11 +1,12 @@
 using FastApiLearning.Application.Auth;
+using FastApiLearning.Application.Auth.Sessions;
 
 namespace FastApiLearning.WebApi.Auth;
 
 /// <summary>
 /// The browser session: the access token itself, in a cookie scripts cannot read and other sites
-/// cannot make the browser send. Under HTTPS it carries the <c>__Host-</c> prefix, which pins it
-/// to this host and path.
+/// cannot make the browser send, and the refresh token beside it (<see cref="RefreshCookie"/>). Under
+/// HTTPS both carry the <c>__Host-</c> prefix, which pins them to this host and path.
 /// </summary>
 public static class SessionCookie
 {
@@ -14,15 +15,30 @@ public static class SessionCookie
 
     public static string? Read(HttpRequest request) => request.Cookies[NameFor(request)];
 
-    public static bool IsPresent(HttpRequest request) => request.Cookies.ContainsKey(NameFor(request));
+    /// <summary>
+    /// The browser holds a session, or held one: either cookie. A session whose access cookie expired lives on
+    /// in its refresh cookie (<see cref="BrowserSession"/>), and is as much a cookie-authenticated request.
+    /// </summary>
+    public static bool IsPresent(HttpRequest request) =>
+        request.Cookies.ContainsKey(NameFor(request)) || RefreshCookie.IsPresent(request);
 
     public static void Append(HttpResponse response, AccessToken token) =>
         response.Cookies.Append(NameFor(response.HttpContext.Request), token.Value, Options(response, token.ExpiresAt));
 
-    public static void Delete(HttpResponse response) =>
-        response.Cookies.Delete(NameFor(response.HttpContext.Request), Options(response, expires: null));
+    /// <summary>A new session (a login) or a rotated one (a refresh): both cookies.</summary>
+    public static void Start(HttpResponse response, IssuedTokens tokens)
+    {
+        Append(response, tokens.Access);
+        RefreshCookie.Append(response, tokens.RefreshToken, tokens.RefreshTokenExpiresAt);
+    }
 
-    /// <summary>Ends the browser session: the cookie goes, and the browser to the login page with a notice.</summary>
+    public static void Delete(HttpResponse response)
+    {
+        response.Cookies.Delete(NameFor(response.HttpContext.Request), Options(response, expires: null));
+        RefreshCookie.Delete(response);
+    }
+
+    /// <summary>Ends the browser session: the cookies go, and the browser to the login page with a notice.</summary>
     /// <param name="notice">A code <see cref="Pages.LoginPage.NoticeFor"/> knows (<c>expired</c>, <c>logged-out</c>).</param>
     public static IResult End(HttpResponse response, string notice)
     {
@@ -30,9 +46,8 @@ public static class SessionCookie
         return Pages.PageResults.SeeOther("/login?notice=" + notice);
     }
 
-    private static string NameFor(HttpRequest request) => request.IsHttps ? SecureName : Name;
-
-    private static CookieOptions Options(HttpResponse response, DateTimeOffset? expires) => new()
+    /// <summary>What both cookies are set with: HttpOnly, SameSite=Strict, Secure under HTTPS, the whole site.</summary>
+    internal static CookieOptions Options(HttpResponse response, DateTimeOffset? expires) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
@@ -41,4 +56,6 @@ public static class SessionCookie
         Expires = expires,
         IsEssential = true,
     };
+
+    private static string NameFor(HttpRequest request) => request.IsHttps ? SecureName : Name;
 }

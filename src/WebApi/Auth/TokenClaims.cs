@@ -30,6 +30,9 @@ public static class TokenClaims
 
     public static string TokenId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.TokenId) ?? "";
 
+    /// <summary>The token's <c>sid</c>: the refresh-token family it was issued in, or null when none.</summary>
+    public static string? SessionId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.SessionId);
+
     public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.Subject) ?? "";
 
     public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>

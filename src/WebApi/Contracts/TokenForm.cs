@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FastApiLearning.WebApi.Http;
@@ -5,7 +6,8 @@ using FastApiLearning.WebApi.Http;
 namespace FastApiLearning.WebApi.Contracts;
 
 /// <summary>
-/// The OAuth2 password-grant form (RFC 6749 §4.3.2) as <c>POST /token</c> receives it. It binds
+/// The OAuth2 token request form (RFC 6749 §4.3.2 password, §6 refresh_token, §4.1.3 authorization_code) as
+/// <c>POST /token</c> receives it; which fields are required depends on the grant. It binds
 /// itself so that a body that is not a readable form becomes an RFC 6749 error rather than the
 /// framework's bare 415 or 400. (No accepts metadata either: routing would answer 415 itself;
 /// <see cref="OpenApi.TokenFormOperationFilter"/> documents the form instead.)
@@ -18,12 +20,13 @@ public sealed class TokenForm
     [JsonPropertyName("grant_type")]
     public string? GrantType { get; init; }
 
-    [Required]
+    /// <summary>The password grant's (and the FastAPI original's) email; no other grant sends one.</summary>
+    [Description("grant_type=password (or none): the employee's email.")]
     [JsonPropertyName("username")]
     public string? Username { get; init; }
 
-    [Required]
     [DataType(DataType.Password)]
+    [Description("grant_type=password (or none): the password.")]
     [JsonPropertyName("password")]
     public string? Password { get; init; }
 
@@ -38,6 +41,7 @@ public sealed class TokenForm
     public string? ClientSecret { get; init; }
 
     /// <summary>The refresh_token grant's token (RFC 6749 §6).</summary>
+    [Description("grant_type=refresh_token: the refresh token of the last answer (each is good once).")]
     [JsonPropertyName("refresh_token")]
     public string? RefreshToken { get; init; }
 
@@ -66,7 +70,6 @@ public sealed class TokenForm
     public const string RefreshTokenGrant = "refresh_token";
     public const string AuthorizationCodeGrant = "authorization_code";
 
-
     public static async ValueTask<TokenForm> BindAsync(HttpContext context)
     {
         var request = context.Request;
@@ -81,13 +84,9 @@ public sealed class TokenForm
             return Invalid(problem, status);
         }
 
-        // RFC 6749 §3.2: request parameters must not be included more than once.
-        var repeated = form.Where(field => field.Value.Count > 1)
-            .Select(field => field.Key.Length == 0 ? "(a field without a name)" : field.Key)
-            .ToArray();
-        if (repeated.Length > 0)
+        if (Repeated(form) is { } repeated)
         {
-            return Invalid($"Each parameter may be sent once; repeated: {string.Join(", ", repeated)}.");
+            return Invalid(repeated);
         }
 
         return new TokenForm
@@ -103,6 +102,15 @@ public sealed class TokenForm
             RedirectUri = form["redirect_uri"],
             CodeVerifier = form["code_verifier"],
         };
+    }
+
+    /// <summary>RFC 6749 §3.2: request parameters must not be included more than once. Null when none is.</summary>
+    public static string? Repeated(IFormCollection form)
+    {
+        var repeated = form.Where(field => field.Value.Count > 1)
+            .Select(field => field.Key.Length == 0 ? "(a field without a name)" : field.Key)
+            .ToArray();
+        return repeated.Length > 0 ? $"Each parameter may be sent once; repeated: {string.Join(", ", repeated)}." : null;
     }
 
     private static TokenForm Invalid(string problem, int status = StatusCodes.Status400BadRequest) =>

@@ -7,8 +7,14 @@ namespace FastApiLearning.WebApi.Contracts;
 /// The granted scope names, space-separated (empty when none): always written, since a request may have been
 /// narrowed (§3.3) and a client should not have to compare to know.
 /// </param>
+/// <param name="RefreshToken">
+/// The session's refresh token (§6: one use, then its successor comes with the next answer); left out only when
+/// no new one was issued.
+/// </param>
 public sealed record TokenResponse(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("token_type")] string TokenType,
     [property: JsonPropertyName("expires_in")] long ExpiresIn,
-    [property: JsonPropertyName("scope")] string Scope);
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("refresh_token"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? RefreshToken = null);

@@ -20,15 +20,21 @@ public static class AuthEndpoints
         app.MapPost("/token", Token)
             .WithName("Token")
             .WithTags("auth")
-            .WithSummary("Log in with the OAuth2 password grant")
+            .WithSummary("Log in with the OAuth2 password grant, or refresh a session")
             .WithDescription("The only login: Swagger UI's Authorize dialog, the /login page and API clients all post this form. "
+                + "grant_type=password (or none): username and password. "
                 + "scope (space-separated names) asks for those scopes the employee holds, and the answer's scope says which were granted; "
                 + "without it, the token gets every scope the employee holds. "
+                + "The answer carries a refresh_token: grant_type=refresh_token with it gets a new access token and the next refresh token "
+                + "(each is good once; presenting a used one ends the whole session). scope may then only narrow the session's. "
+                + "Registered confidential clients authenticate with HTTP Basic or client_id and client_secret; "
+                + "a public client sends its client_id (or Basic with an empty secret); anonymous callers send none. "
                 + "A browser form (Accept: text/html) gets a session cookie and a redirect instead of JSON.")
             // API clients send no antiforgery token; the browser branch checks one itself.
             .DisableAntiforgery()
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
             .Produces<OAuthErrorResponse>(StatusCodes.Status403Forbidden)
             .Produces<OAuthErrorResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
@@ -37,17 +43,17 @@ public static class AuthEndpoints
         app.MapPost("/logout", Logout)
             .WithName("Logout")
             .WithTags("auth")
-            .WithSummary("Revoke the current token")
-            .WithDescription("With a bearer token: 204, and the token is refused from then on. "
-                + "From the browser session: the cookie is deleted and the browser sent to /login. "
-                + "With everywhere=true (form field or query): every token of the user is refused, on every instance.")
+            .WithSummary("Revoke the current token and its session's refresh token")
+            .WithDescription("With a bearer token: 204, and the token is refused from then on, with the refresh token of its session. "
+                + "From the browser session: the cookies are deleted and the browser sent to /login. "
+                + "With everywhere=true (form field or query): every token of the user is refused, on every instance, and no refresh token of theirs works any more.")
             .RequireAuthorization()
             .DisableAntiforgery()
             .Produces(StatusCodes.Status204NoContent)
             .Produces<DetailResponse>(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        return app;
+        return app.MapRevocationEndpoints();
     }
 
     private static async Task<IResult> Token(
@@ -96,10 +102,18 @@ public static class AuthEndpoints
             return answers.FormExpired();
         }
 
+        // The browser's form is the browser session's own: what it might say of a client is not read.
+        var client = answers.ForBrowser ? null : RequestClientCredentials.Read(httpContext.Request, form.ClientId, form.ClientSecret);
+        if (client?.Problem is not null)
+        {
+            return TokenResults.ClientCredentialsProblem(client);
+        }
+
         var deviceId = answers.ForBrowser ? devices.DeviceIdFor(httpContext.Request, form.Username) : null;
         // The browser's session asks for everything the employee holds: the pages show what it allows.
         var scope = answers.ForBrowser ? null : form.Scope;
-        var login = new LoginCommand(form.Username ?? "", form.Password ?? "", ClientAddress.Of(httpContext), deviceId, scope);
+        var login = new LoginCommand(
+            form.Username ?? "", form.Password ?? "", ClientAddress.Of(httpContext), deviceId, scope, client?.Credentials, BrowserSession: answers.ForBrowser);
         LoginResult result;
         try
         {
@@ -157,7 +171,9 @@ public static class AuthEndpoints
                 TokenClaims.Email(user),
                 ClientAddress.Of(httpContext),
                 TokenClaims.EmpNo(user),
-                everywhere),
+                everywhere,
+                TokenClaims.SessionId(user),
+                fromBrowser ? RefreshCookie.Read(httpContext.Request) : null),
             cancellationToken);
 
         if (fromBrowser)

@@ -36,7 +36,7 @@ public sealed class BearerEventsTests
         _sender = new Mock<ISender>(MockBehavior.Strict);
         _logs = new LogCapture();
         _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(_logs));
-        _events = new BearerEvents(_sender.Object, _loggerFactory);
+        _events = new BearerEvents(_sender.Object, new BrowserSession(_sender.Object, TimeProvider.System), _loggerFactory);
     }
 
     [TearDown]

@@ -47,11 +47,31 @@ public sealed class OpenApiDocumentTests
         var properties = form.GetProperty("properties");
 
         Assert.That(properties.EnumerateObject().Select(p => p.Name),
-            Is.EquivalentTo(new[] { "grant_type", "username", "password", "scope", "client_id", "client_secret" }));
+            Is.EquivalentTo(new[]
+            {
+                "grant_type", "username", "password", "scope", "client_id", "client_secret", "refresh_token", "code", "redirect_uri", "code_verifier",
+            }));
         Assert.That(properties.GetProperty("password").GetProperty("format").GetString(), Is.EqualTo("password"));
-        Assert.That(form.GetProperty("required").EnumerateArray().Select(e => e.GetString()), Is.EquivalentTo(new[] { "username", "password" }));
+        // Which fields a request needs depends on its grant_type: none is required of every request.
+        Assert.That(form.TryGetProperty("required", out _), Is.False);
+        Assert.That(properties.GetProperty("refresh_token").GetProperty("description").GetString(), Does.Contain("grant_type=refresh_token"));
         Assert.That(operation.TryGetProperty("security", out _), Is.False, "/token needs no token");
         Assert.That(operation.GetProperty("responses").TryGetProperty("200", out _), Is.True);
         Assert.That(operation.GetProperty("responses").TryGetProperty("400", out _), Is.True);
+    }
+
+    [TestCase("/revoke")]
+    [TestCase("/introspect")]
+    public void RevokeAndIntrospect_DocumentTheirFormAndAnswers(string path)
+    {
+        var operation = _document.GetProperty("paths").GetProperty(path).GetProperty("post");
+        var schemaRef = operation.GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/x-www-form-urlencoded").GetProperty("schema").GetProperty("$ref").GetString();
+        var form = _document.GetProperty("components").GetProperty("schemas").GetProperty((schemaRef ?? "").Split('/')[^1]);
+
+        Assert.That(form.GetProperty("properties").EnumerateObject().Select(p => p.Name),
+            Is.EquivalentTo(new[] { "token", "token_type_hint", "client_id", "client_secret" }));
+        Assert.That(operation.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "200", "400", "401" }));
+        Assert.That(operation.TryGetProperty("security", out _), Is.False, "clients authenticate, not users");
     }
 }

@@ -26,7 +26,8 @@ public sealed class TokenEndpointTests : ApiTest
         Assert.That(body.GetProperty("expires_in").GetInt32(), Is.EqualTo(1800));
         Assert.That(body.GetProperty("access_token").GetString()?.Split('.'), Has.Length.EqualTo(3));
         Assert.That(body.GetProperty("scope").GetString(), Is.EqualTo(scope));
-        Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "access_token", "token_type", "expires_in", "scope" }));
+        Assert.That(body.GetProperty("refresh_token").GetString(), Has.Length.EqualTo(43), "32 random bytes, base64url");
+        Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "access_token", "token_type", "expires_in", "scope", "refresh_token" }));
     }
 
     [Test]
@@ -150,7 +151,6 @@ public sealed class TokenEndpointTests : ApiTest
 
     [TestCase("client_credentials")]
     [TestCase("authorization_code")]
-    [TestCase("refresh_token")]
     [TestCase("PASSWORD")]
     [TestCase("Password")]
     [TestCase(" password")]

@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth.Clients;
 using Mediator;
 
 namespace FastApiLearning.Application.Auth.Login;
@@ -12,13 +13,21 @@ namespace FastApiLearning.Application.Auth.Login;
 /// The form's <c>scope</c> as sent (RFC 6749 §3.3: space-separated names). Null or blank asks for every
 /// scope the employee holds.
 /// </param>
+/// <param name="Client">The client credentials the request carried (none: anonymous).</param>
+/// <param name="BrowserSession">
+/// The service's own login page: the session is the browser's (<see cref="AuthenticatedClient.BrowserSession"/>),
+/// whatever the form says of a client. Set by the web layer only.
+/// </param>
 public sealed record LoginCommand(
     string Username,
     string Password,
     string? ClientIp = null,
     string? DeviceId = null,
-    string? Scope = null) : ICommand<LoginResult>
+    string? Scope = null,
+    ClientCredentials? Client = null,
+    bool BrowserSession = false) : ICommand<LoginResult>
 {
     // Never let a password reach a log line through the record's generated ToString.
-    public override string ToString() => $"LoginCommand {{ Username = {Username}, ClientIp = {ClientIp}, Scope = {Scope} }}";
+    public override string ToString() =>
+        $"LoginCommand {{ Username = {Username}, ClientIp = {ClientIp}, Scope = {Scope}, ClientId = {Client?.ClientId}, BrowserSession = {BrowserSession} }}";
 }

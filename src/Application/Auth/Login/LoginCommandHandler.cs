@@ -1,3 +1,5 @@
+using FastApiLearning.Application.Auth.Clients;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
@@ -10,9 +12,10 @@ namespace FastApiLearning.Application.Auth.Login;
 public sealed class LoginCommandHandler(
     IEmployeeStore employees,
     IPasswordHasher passwordHasher,
-    ITokenIssuer tokenIssuer,
+    TokenSessions sessions,
     ILoginThrottle throttle,
     IScopeGrantStore scopeGrants,
+    IClientRegistry clients,
     ILoggerFactory loggerFactory) : ICommandHandler<LoginCommand, LoginResult>
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
@@ -20,6 +23,17 @@ public sealed class LoginCommandHandler(
     public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var username = Employee.NormalizeEmail(command.Username);
+
+        // The client first: a confidential client's bad secret costs no attempt of the account, and no hash.
+        var client = command.BrowserSession
+            ? AuthenticatedClient.BrowserSession
+            : ClientAuthentication.Authenticate(clients, command.Client ?? ClientCredentials.None);
+        if (client is null)
+        {
+            SecurityLog.ClientAuthenticationFailed(_log, command.Client?.ClientId, "/token", command.ClientIp);
+            return LoginResult.ClientRefused;
+        }
+
         var attempt = new LoginAttempt(username, command.ClientIp, command.DeviceId);
 
         // Counted per username whether or not it exists, so throttling tells nothing either; and
@@ -80,7 +94,7 @@ public sealed class LoginCommandHandler(
         }
 
         SecurityLog.LoginSucceeded(_log, username, employee.EmpNo, command.ClientIp);
-        return new LoginResult.Succeeded(tokenIssuer.Issue(employee, granted));
+        return new LoginResult.Succeeded(await sessions.StartAsync(employee, granted, client.ClientId, familyId: null, cancellationToken));
     }
 
     private async ValueTask<PasswordCheck> DummyVerifyAsync(string password, CancellationToken cancellationToken)

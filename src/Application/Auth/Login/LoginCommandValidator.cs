@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Domain.Employees;
 using FluentValidation;
 
@@ -41,5 +42,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
             .Must(scope => ScopeParameter.Parse(scope) is not { } names || names.All(Scopes.IsKnown))
             .WithMessage($"scope must be one or more of: {ScopeParameter.KnownNames}")
             .OverridePropertyName(ScopeField);
+
+        this.AddClientRules(c => c.Client ?? ClientCredentials.None);
     }
 }

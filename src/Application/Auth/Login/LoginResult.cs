@@ -1,9 +1,12 @@
+using FastApiLearning.Application.Auth.Sessions;
+
 namespace FastApiLearning.Application.Auth.Login;
 
 /// <summary>What a login comes to. Every failure is a value; only the endpoint picks a status.</summary>
 public abstract record LoginResult
 {
     public const string IncorrectCredentialsMessage = "Incorrect username or password";
+    public const string ClientAuthenticationFailedMessage = "Client authentication failed";
 
     private LoginResult()
     {
@@ -12,7 +15,19 @@ public abstract record LoginResult
     /// <summary>Wrong password and unknown user alike: nobody learns which it was.</summary>
     public static LoginResult InvalidCredentials { get; } = new Failed();
 
-    public sealed record Succeeded(AccessToken Token) : LoginResult;
+    /// <summary>The access token, and the refresh token of the session's new family.</summary>
+    public sealed record Succeeded(IssuedTokens Tokens) : LoginResult
+    {
+        public AccessToken Token => Tokens.Access;
+    }
+
+    /// <summary>A registered client that did not prove itself (RFC 6749 §5.2 <c>invalid_client</c>): nothing else was checked.</summary>
+    public static LoginResult ClientRefused { get; } = new InvalidClient();
+
+    public sealed record InvalidClient : LoginResult
+    {
+        public string Message => ClientAuthenticationFailedMessage;
+    }
 
     public sealed record Failed : LoginResult
     {

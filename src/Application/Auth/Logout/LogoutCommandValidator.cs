@@ -11,5 +11,7 @@ public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
 
         // "Everywhere" is everything of one employee: the token must say whose.
         RuleFor(c => c.EmpNo).NotNull().When(c => c.Everywhere).OverridePropertyName("sub");
+
+        RuleFor(c => c.SessionId ?? "").MaximumLength(128).OverridePropertyName("sid");
     }
 }

@@ -18,11 +18,30 @@ public sealed class TokenSessions(
     public async ValueTask<IssuedTokens> StartAsync(
         Employee employee, IReadOnlyList<string> scopes, string clientId, string? familyId, CancellationToken cancellationToken)
     {
-        var access = tokenIssuer.Issue(employee, scopes);
         var family = new RefreshTokenFamily(familyId ?? TokenHandles.NewFamilyId(), employee.EmpNo, clientId, scopes, timeProvider.GetUtcNow());
+        var access = tokenIssuer.Issue(employee, scopes, new AccessTokenSession(family.FamilyId, clientId));
         var refreshToken = TokenHandles.New();
-        await refreshTokens.StartFamilyAsync(
-            family, TokenHandles.Hash(refreshToken), lifetimes.ExpiryOf(family.StartedAt, family.StartedAt), cancellationToken);
-        return new IssuedTokens(access, refreshToken, family.FamilyId);
+        var expiresAt = lifetimes.ExpiryOf(family.StartedAt, family.StartedAt);
+        await refreshTokens.StartFamilyAsync(family, TokenHandles.Hash(refreshToken), expiresAt, cancellationToken);
+        return new IssuedTokens(access, refreshToken, family.FamilyId, expiresAt);
     }
+
+    /// <summary>
+    /// Continues a family: the successor of a token just used (rotation), with an access token for
+    /// <paramref name="scopes"/> (the family's, or fewer). The family keeps its scopes and its start.
+    /// </summary>
+    public async ValueTask<IssuedTokens> ContinueAsync(
+        Employee employee, RefreshTokenFamily family, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var access = Reissue(employee, family, scopes);
+        var refreshToken = TokenHandles.New();
+        var expiresAt = lifetimes.ExpiryOf(family.StartedAt, now);
+        await refreshTokens.AddAsync(family.FamilyId, TokenHandles.Hash(refreshToken), now, expiresAt, cancellationToken);
+        return new IssuedTokens(access, refreshToken, family.FamilyId, expiresAt);
+    }
+
+    /// <summary>Only an access token of the family's session: no refresh token changes hands.</summary>
+    public AccessToken Reissue(Employee employee, RefreshTokenFamily family, IReadOnlyList<string> scopes) =>
+        tokenIssuer.Issue(employee, scopes, new AccessTokenSession(family.FamilyId, family.ClientId));
 }

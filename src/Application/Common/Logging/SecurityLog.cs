@@ -162,6 +162,43 @@ public static partial class SecurityLog
     private static partial void WriteAccessDenied(ILogger logger, int? callerEmpNo, string resource, string requiredScope, string? clientIp);
 
     /// <summary>
+    /// A refresh token that was used before came back (RFC 9700 §4.14): it was stolen, or the client is broken.
+    /// Either way its whole family is revoked.
+    /// </summary>
+    public static void RefreshTokenReused(ILogger logger, int empNo, string familyId, string clientId, string? clientIp) =>
+        WriteRefreshTokenReused(logger, empNo, Escape(familyId), Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1021, EventName = "RefreshTokenReused", Level = LogLevel.Warning,
+        Message = "Refresh token of emp_no {EmpNo} reused by client '{ClientId}' from {ClientIp}; its family {FamilyId} is revoked")]
+    private static partial void WriteRefreshTokenReused(ILogger logger, int empNo, string familyId, string clientId, string? clientIp);
+
+    /// <param name="reason">Why, in words fit for the log (<c>unknown</c>, <c>expired</c>, <c>another client</c>…).</param>
+    /// <param name="empNo">Whose family it was, when the token was known.</param>
+    public static void RefreshRefused(ILogger logger, string reason, int? empNo, string clientId, string? clientIp) =>
+        WriteRefreshRefused(logger, Escape(reason), empNo, Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1022, EventName = "RefreshRefused", Level = LogLevel.Warning,
+        Message = "Refresh refused ({Reason}) for emp_no {EmpNo}, client '{ClientId}', from {ClientIp}")]
+    private static partial void WriteRefreshRefused(ILogger logger, string reason, int? empNo, string clientId, string? clientIp);
+
+    /// <param name="kind"><c>Refresh token</c> (its whole family) or <c>Access token</c>.</param>
+    public static void TokenRevoked(ILogger logger, string kind, int empNo, string clientId, string? clientIp) =>
+        WriteTokenRevoked(logger, Escape(kind), empNo, Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1023, EventName = "TokenRevoked", Level = LogLevel.Information,
+        Message = "{Kind} of emp_no {EmpNo} revoked by client '{ClientId}' from {ClientIp}")]
+    private static partial void WriteTokenRevoked(ILogger logger, string kind, int empNo, string clientId, string? clientIp);
+
+    /// <param name="clientId">The client id the request named (a registered one, else nothing was refused).</param>
+    /// <param name="endpoint">Where (<c>/token</c>, <c>/revoke</c>, <c>/introspect</c>).</param>
+    public static void ClientAuthenticationFailed(ILogger logger, string? clientId, string endpoint, string? clientIp) =>
+        WriteClientAuthenticationFailed(logger, Escape(clientId), Escape(endpoint), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1024, EventName = "ClientAuthenticationFailed", Level = LogLevel.Warning,
+        Message = "Client authentication of '{ClientId}' at {Endpoint} from {ClientIp} failed")]
+    private static partial void WriteClientAuthenticationFailed(ILogger logger, string? clientId, string endpoint, string? clientIp);
+
+    /// <summary>
     /// <paramref name="value"/> with every character that could end a log line written as an escape:
     /// <c>\r</c>, <c>\n</c>, <c>\t</c> as such, other control characters and the Unicode line and
     /// paragraph separators as <c>\uXXXX</c>. A value without any is returned as it is.

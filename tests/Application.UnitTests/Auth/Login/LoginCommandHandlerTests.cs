@@ -1,5 +1,7 @@
 using FastApiLearning.Application.Auth;
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.Login;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
@@ -7,6 +9,7 @@ using FastApiLearning.Domain.Employees;
 using FastApiLearning.TestSupport.Employees;
 using FastApiLearning.TestSupport.Logging;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FastApiLearning.Application.UnitTests.Auth.Login;
 
@@ -32,12 +35,19 @@ public sealed class LoginCommandHandlerTests
         [Scopes.UserRead]);
 
     private static readonly TimeSpan s_retryAfter = TimeSpan.FromSeconds(90);
+    private static readonly DateTimeOffset s_now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    private const string ClientSecret = "the-confidential-client's-secret";
+    private static readonly OAuthClient s_confidentialClient = new("resource-app", "Resource app", true, [], [Scopes.UserRead], false);
+    private static readonly OAuthClient s_publicClient = new("spa", "Single-page app", false, [], [Scopes.UserRead], false);
 
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<IPasswordHasher> _passwordHasher = null!;
     private Mock<ILoginThrottle> _throttle = null!;
     private Mock<ITokenIssuer> _tokenIssuer = null!;
     private Mock<IScopeGrantStore> _scopeGrants = null!;
+    private Mock<IRefreshTokenStore> _refreshTokens = null!;
+    private Mock<IClientRegistry> _clients = null!;
     private LogCapture _logs = null!;
     private LoginCommandHandler _handler = null!;
 
@@ -67,7 +77,7 @@ public sealed class LoginCommandHandlerTests
         _employees
             .Setup(s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
-        _tokenIssuer.Setup(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>())).Returns(s_token);
+        _tokenIssuer.Setup(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>())).Returns(s_token);
         _scopeGrants = new Mock<IScopeGrantStore>();
         _scopeGrants
             .Setup(g => g.FindGrantedScopesAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()))
@@ -84,9 +94,16 @@ public sealed class LoginCommandHandlerTests
             .Setup(t => t.AbandonAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()))
             .Returns(ValueTask.CompletedTask);
 
+        _refreshTokens = new Mock<IRefreshTokenStore>();
+        _clients = new Mock<IClientRegistry>();
+        _clients.Setup(c => c.Find(s_confidentialClient.ClientId)).Returns(s_confidentialClient);
+        _clients.Setup(c => c.Find(s_publicClient.ClientId)).Returns(s_publicClient);
+        _clients.Setup(c => c.IsSecretValid(s_confidentialClient, ClientSecret)).Returns(true);
+        var sessions = new TokenSessions(_tokenIssuer.Object, _refreshTokens.Object, RefreshTokenLifetimes.Default, new FakeTimeProvider(s_now));
+
         _logs = new LogCapture();
         _handler = new LoginCommandHandler(
-            _employees.Object, _passwordHasher.Object, _tokenIssuer.Object, _throttle.Object, _scopeGrants.Object, _logs);
+            _employees.Object, _passwordHasher.Object, sessions, _throttle.Object, _scopeGrants.Object, _clients.Object, _logs);
     }
 
     [Test]
@@ -99,8 +116,8 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
-        _tokenIssuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>()), Times.Once);
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
+        _tokenIssuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Once);
     }
 
     [Test]
@@ -159,7 +176,7 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         Assert.That(result, Is.TypeOf<LoginResult.Failed>());
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
     }
 
     [Test]
@@ -179,7 +196,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(h => h.VerifyAsync(Password, DummyHash, It.IsAny<CancellationToken>()), Times.Once);
         _passwordHasher.Verify(
             h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
     }
 
     [Test]
@@ -233,7 +250,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
         _employees.Verify(s => s.FindByEmailAsync("behai_nguyen@hotmail.com", It.IsAny<CancellationToken>()), Times.Once);
         _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -251,7 +268,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
     }
 
     [TestCase(Email, "wrong password")]
@@ -265,7 +282,7 @@ public sealed class LoginCommandHandlerTests
         await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
     }
 
     [Test]
@@ -315,7 +332,7 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher.Verify(
             h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
     }
 
     [Test]
@@ -463,7 +480,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
         _employees.Verify(
             s => s.ReplacePasswordHashAsync(s_employee.EmpNo, StoredHash, UpgradedHash, It.IsAny<CancellationToken>()), Times.Once);
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1001 }));
@@ -482,7 +499,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
         _passwordHasher.Verify(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _employees.Verify(
             s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -540,7 +557,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
         _employees.Verify(
             s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_logs.Entries.Select(e => e.EventId.Id), Is.EqualTo(new[] { 1001 }));
@@ -562,7 +579,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
     }
 
     [Test]
@@ -722,7 +739,7 @@ public sealed class LoginCommandHandlerTests
         var result = await _handler.Handle(command, CancellationToken.None);
 
         // Assert
-        Assert.That(result, Is.EqualTo(new LoginResult.Succeeded(s_token)));
+        Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
         Assert.That(IssuedScopes(), Is.EqualTo(granted));
     }
 
@@ -742,7 +759,7 @@ public sealed class LoginCommandHandlerTests
         // Assert
         Assert.That(result, Is.TypeOf<LoginResult.ScopeRefused>());
         Assert.That(((LoginResult.ScopeRefused)result).Message, Is.EqualTo("None of the requested scopes is granted to this user"));
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
     }
 
     [Test]
@@ -836,7 +853,87 @@ public sealed class LoginCommandHandlerTests
         Assert.ThrowsAsync<ResourceUnavailableException>(async () => await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None));
 
         // Assert
-        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>()), Times.Never);
+        _tokenIssuer.Verify(i => i.Issue(It.IsAny<Employee>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenCredentialsAreCorrect_StartsARefreshFamilyForTheGrantedScopes()
+    {
+        // Arrange
+        RefreshTokenFamily? family = null;
+        string? storedHash = null;
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback((RefreshTokenFamily f, string hash, DateTimeOffset _, CancellationToken _) => (family, storedHash) = (f, hash))
+            .Returns(ValueTask.CompletedTask);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        var tokens = ((LoginResult.Succeeded)result).Tokens;
+        Assert.That(family, Is.Not.Null);
+        Assert.That(family!.EmpNo, Is.EqualTo(s_employee.EmpNo));
+        Assert.That(family.ClientId, Is.Empty, "anonymous");
+        Assert.That(family.Scopes, Is.EqualTo(new[] { Scopes.UserRead }));
+        Assert.That(family.StartedAt, Is.EqualTo(s_now));
+        Assert.That(tokens.FamilyId, Is.EqualTo(family.FamilyId));
+        Assert.That(storedHash, Is.EqualTo(TokenHandles.Hash(tokens.RefreshToken)), "only the hash is stored");
+        Assert.That(tokens.RefreshTokenExpiresAt, Is.EqualTo(s_now + RefreshTokenLifetimes.Default.Idle));
+        _tokenIssuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>(), new AccessTokenSession(family.FamilyId, "")), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_FromTheBrowserSession_StartsTheFamilyForTheBrowserSessionWhateverTheFormSays()
+    {
+        // Act
+        await _handler.Handle(
+            new LoginCommand(Email, Password, Client: new ClientCredentials(s_publicClient.ClientId, null), BrowserSession: true), CancellationToken.None);
+
+        // Assert
+        _refreshTokens.Verify(r => r.StartFamilyAsync(
+            It.Is<RefreshTokenFamily>(f => f.ClientId == AuthenticatedClient.BrowserSessionId),
+            It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase("resource-app", ClientSecret, "resource-app")]
+    [TestCase("spa", null, "spa")]
+    [TestCase("spa", "", "spa")]
+    [TestCase("nobody-registered-this", "whatever", "")]
+    [TestCase(AuthenticatedClient.BrowserSessionId, null, "")]
+    [TestCase(null, "a-secret-without-a-client", "")]
+    public async Task Handle_WithClientCredentials_BindsTheFamilyToTheAuthenticatedClient(string? clientId, string? secret, string boundTo)
+    {
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password, Client: new ClientCredentials(clientId, secret)), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.Succeeded>());
+        _refreshTokens.Verify(r => r.StartFamilyAsync(
+            It.Is<RefreshTokenFamily>(f => f.ClientId == boundTo), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase("resource-app", null)]
+    [TestCase("resource-app", "")]
+    [TestCase("resource-app", "wrong secret")]
+    [TestCase("spa", "a public client has no secret")]
+    public async Task Handle_WhenARegisteredClientDoesNotProveItself_RefusesTheClientBeforeTheAccount(string clientId, string? secret)
+    {
+        // Act
+        var result = await _handler.Handle(
+            new LoginCommand(Email, Password, ClientIp, Client: new ClientCredentials(clientId, secret)), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.InvalidClient>());
+        Assert.That(((LoginResult.InvalidClient)result).Message, Is.EqualTo("Client authentication failed"));
+        _throttle.Verify(t => t.TryBeginAsync(It.IsAny<LoginAttempt>(), It.IsAny<CancellationToken>()), Times.Never);
+        _passwordHasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _refreshTokens.VerifyNoOtherCalls();
+        Assert.That(_logs.Entries.Select(e => e.EventId.Name), Is.EqualTo(new[] { "ClientAuthenticationFailed" }));
+        if (secret is { Length: > 0 })
+        {
+            AssertNoLogEntryContains(secret);
+        }
     }
 
     private IReadOnlyList<string>? IssuedScopes() =>

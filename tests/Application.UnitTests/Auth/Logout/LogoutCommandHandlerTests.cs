@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Auth.Logout;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
@@ -19,6 +20,7 @@ public sealed class LogoutCommandHandlerTests
 
     private Mock<IRevocationStore> _revocations = null!;
     private Mock<IEmployeeStore> _employees = null!;
+    private Mock<IRefreshTokenStore> _refreshTokens = null!;
     private LogCapture _logs = null!;
     private LogoutCommandHandler _handler = null!;
 
@@ -36,8 +38,12 @@ public sealed class LogoutCommandHandlerTests
         _employees
             .Setup(e => e.SetTokensValidAfterAsync(It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
+        _refreshTokens = new Mock<IRefreshTokenStore>();
+        _refreshTokens
+            .Setup(r => r.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _logs = new LogCapture();
-        _handler = new LogoutCommandHandler(_revocations.Object, _employees.Object, new FakeTimeProvider(s_now), _logs);
+        _handler = new LogoutCommandHandler(_revocations.Object, _employees.Object, _refreshTokens.Object, new FakeTimeProvider(s_now), _logs);
     }
 
     [Test]
@@ -180,5 +186,61 @@ public sealed class LogoutCommandHandlerTests
         Assert.That(entry.State, Does.ContainKey("EmpNo").WithValue(500222));
         Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
         Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
+    }
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Handle_WhenTheTokenNamesItsSession_RevokesTheSessionsRefreshFamily(bool everywhere)
+    {
+        // Act
+        await _handler.Handle(new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, everywhere, SessionId: "family-1"), CancellationToken.None);
+
+        // Assert
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheTokenNamesNoSession_RevokesNoFamily()
+    {
+        // Act
+        await _handler.Handle(new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222), CancellationToken.None);
+
+        // Assert
+        _refreshTokens.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_WhenTheBrowserSendsItsRefreshCookie_RevokesThatFamilyToo()
+    {
+        // Arrange
+        const string cookie = "browser-refresh-token";
+        var family = new RefreshTokenFamily("family-2", 500222, "browser-session", ["user:read"], s_now.AddHours(-1));
+        _refreshTokens
+            .Setup(r => r.FindAsync(TokenHandles.Hash(cookie), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RefreshTokenRecord(TokenHandles.Hash(cookie), family, s_now.AddMinutes(-5), s_now.AddDays(7)));
+
+        // Act
+        await _handler.Handle(
+            new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, SessionId: "family-1", RefreshToken: cookie), CancellationToken.None);
+
+        // Assert
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-2", s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheRefreshCookieIsAnotherEmployees_LeavesThatFamilyAlone()
+    {
+        // Arrange
+        const string cookie = "someone-elses-refresh-token";
+        var family = new RefreshTokenFamily("family-3", 10005, "browser-session", ["user:read"], s_now.AddHours(-1));
+        _refreshTokens
+            .Setup(r => r.FindAsync(TokenHandles.Hash(cookie), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RefreshTokenRecord(TokenHandles.Hash(cookie), family, s_now.AddMinutes(-5), s_now.AddDays(7)));
+
+        // Act
+        await _handler.Handle(new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, RefreshToken: cookie), CancellationToken.None);
+
+        // Assert
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -73,6 +73,10 @@ public sealed class SecurityLogTests
         SecurityLog.EmployeeUpdated(_logger, Username, 500222, 10005);
         SecurityLog.EmployeeCreated(_logger, Username, 500222, 10005);
         SecurityLog.AccessDenied(_logger, 500222, "GET /employees", "admin:read", ClientIp);
+        SecurityLog.RefreshTokenReused(_logger, 500222, "family", "client", ClientIp);
+        SecurityLog.RefreshRefused(_logger, "expired", 500222, "client", ClientIp);
+        SecurityLog.TokenRevoked(_logger, "Refresh token", 500222, "client", ClientIp);
+        SecurityLog.ClientAuthenticationFailed(_logger, "client", "/introspect", ClientIp);
 
         // Assert
         Assert.That(
@@ -99,6 +103,10 @@ public sealed class SecurityLogTests
                 (1018, "EmployeeUpdated"),
                 (1019, "EmployeeCreated"),
                 (1020, "AccessDenied"),
+                (1021, "RefreshTokenReused"),
+                (1022, "RefreshRefused"),
+                (1023, "TokenRevoked"),
+                (1024, "ClientAuthenticationFailed"),
             }));
         Assert.That(_logs.Entries.Select(e => e.Category), Is.All.EqualTo(SecurityLog.Category));
     }
@@ -276,6 +284,18 @@ public sealed class SecurityLogTests
         Assert.That(entry.Message, Is.EqualTo($"Access of emp_no 500222 to GET /employees from {ClientIp} denied: it needs admin:read"));
     }
 
+    [Test]
+    public void RefreshTokenReused_WritesEvent1021AsAWarningNamingTheFamily()
+    {
+        // Act
+        SecurityLog.RefreshTokenReused(_logger, 500222, "0123abcd", "spa", ClientIp);
+
+        // Assert
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.Message, Is.EqualTo($"Refresh token of emp_no 500222 reused by client 'spa' from {ClientIp}; its family 0123abcd is revoked"));
+    }
+
     // Every string an event writes, each in turn carrying a forged second entry.
     private static IEnumerable<TestCaseData> StringValues()
     {
@@ -286,6 +306,10 @@ public sealed class SecurityLogTests
         yield return Row("LoginThrottled", "Username", (log, v) => SecurityLog.LoginThrottled(log, v, ClientIp, 60));
         yield return Row("LoginThrottled", "ClientIp", (log, v) => SecurityLog.LoginThrottled(log, Username, v, 60));
         yield return Row("Logout", "Username", (log, v) => SecurityLog.Logout(log, v, ClientIp));
+        yield return Row("RefreshTokenReused", "ClientId", (log, v) => SecurityLog.RefreshTokenReused(log, 1, "family", v, ClientIp));
+        yield return Row("RefreshRefused", "ClientIp", (log, v) => SecurityLog.RefreshRefused(log, "unknown", null, "client", v));
+        yield return Row("TokenRevoked", "ClientId", (log, v) => SecurityLog.TokenRevoked(log, "Access token", 1, v, ClientIp));
+        yield return Row("ClientAuthenticationFailed", "ClientId", (log, v) => SecurityLog.ClientAuthenticationFailed(log, v, "/token", ClientIp));
         yield return Row("Logout", "ClientIp", (log, v) => SecurityLog.Logout(log, Username, v));
         yield return Row("TokenRejected", "Reason", (log, v) => SecurityLog.TokenRejected(log, v, Username, ClientIp));
         yield return Row("TokenRejected", "Username", (log, v) => SecurityLog.TokenRejected(log, "revoked", v, ClientIp));
