@@ -89,7 +89,15 @@ public static class DependencyInjection
                         // The Authorize dialog's checkboxes; none ticked asks for everything the employee holds.
                         Scopes = Scopes.All.ToDictionary(scope => scope.Name, scope => scope.Description),
                     },
-                    // The same login through /authorize (Swagger UI is the public client swagger-ui, with PKCE).
+                },
+            });
+            // The same login through /authorize, as a scheme of its own so that Swagger UI authorizes each apart:
+            // Swagger UI is the public client swagger-ui, with PKCE (Program.cs).
+            options.AddSecurityDefinition(AuthorizeOperationFilter.CodeSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Flows = new OpenApiOAuthFlows
+                {
                     AuthorizationCode = new OpenApiOAuthFlow
                     {
                         AuthorizationUrl = new Uri("/authorize", UriKind.Relative),

@@ -8,17 +8,30 @@ namespace FastApiLearning.WebApi.IntegrationTests.Authorize;
 public sealed class SwaggerAuthorizationCodeTests : ApiTest
 {
     [Test]
-    public async Task Document_DeclaresTheAuthorizationCodeFlowBesideThePasswordFlow()
+    public async Task Document_DeclaresTheAuthorizationCodeFlowBesideThePasswordFlow_AsASchemeOfItsOwn()
     {
         using var json = JsonDocument.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"));
-        var flows = json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("OAuth2PasswordBearer").GetProperty("flows");
+        var schemes = json.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        var flows = schemes.GetProperty("OAuth2AuthorizationCode").GetProperty("flows");
 
-        Assert.That(flows.EnumerateObject().Select(flow => flow.Name), Is.EquivalentTo(new[] { "password", "authorizationCode" }));
+        Assert.That(schemes.EnumerateObject().Select(scheme => scheme.Name), Is.EqualTo(new[] { "OAuth2PasswordBearer", "OAuth2AuthorizationCode" }));
+        Assert.That(schemes.GetProperty("OAuth2PasswordBearer").GetProperty("flows").EnumerateObject().Select(flow => flow.Name), Is.EqualTo(new[] { "password" }));
+        Assert.That(flows.EnumerateObject().Select(flow => flow.Name), Is.EqualTo(new[] { "authorizationCode" }));
         var code = flows.GetProperty("authorizationCode");
         Assert.That(code.GetProperty("authorizationUrl").GetString(), Is.EqualTo("/authorize"));
         Assert.That(code.GetProperty("tokenUrl").GetString(), Is.EqualTo("/token"));
         Assert.That(code.GetProperty("scopes").EnumerateObject().Select(scope => scope.Name),
             Is.EqualTo(new[] { "user:read", "user:write", "admin:read", "admin:write", "super:*" }));
+    }
+
+    [Test]
+    public async Task ProtectedOperation_AcceptsATokenOfEitherFlow()
+    {
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/swagger/v1/swagger.json"));
+        var security = json.RootElement.GetProperty("paths").GetProperty("/users/me").GetProperty("get").GetProperty("security");
+
+        Assert.That(security.EnumerateArray().Select(requirement => requirement.EnumerateObject().Single().Name),
+            Is.EqualTo(new[] { "OAuth2PasswordBearer", "OAuth2AuthorizationCode" }));
     }
 
     [Test]
