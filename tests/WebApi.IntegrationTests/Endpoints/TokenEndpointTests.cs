@@ -149,7 +149,6 @@ public sealed class TokenEndpointTests : ApiTest
     }
 
     [TestCase("client_credentials")]
-    [TestCase("authorization_code")]
     [TestCase("refresh_token")]
     [TestCase("PASSWORD")]
     [TestCase("Password")]
