@@ -7,6 +7,7 @@ using FastApiLearning.WebApi.Http;
 using FastApiLearning.WebApi.OpenApi;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -50,6 +51,9 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<CrossSiteRequests>();
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider, ClientCorsPolicyProvider>();
+        services.AddSingleton<Issuer>();
         services.AddOptions<ProxyOptions>()
             .Bind(configuration.GetSection(ProxyOptions.SectionName))
             .ValidateDataAnnotations()
@@ -71,8 +75,9 @@ public static class DependencyInjection
             {
                 Title = "FastApiLearning",
                 Version = "v1",
-                Description = "OAuth2 password-flow login for the employees sample. "
+                Description = "OAuth2 login for the employees sample. "
                     + "Use Authorize with an employee's email and password (tick the scopes to ask for, or none for all they hold), "
+                    + "or with the authorization-code flow (PKCE), which logs in on the service's own login page, "
                     + "then try GET /users/me and the /employees operations; each says the scope it needs.",
             });
             options.AddSecurityDefinition(AuthorizeOperationFilter.SchemeName, new OpenApiSecurityScheme
@@ -84,6 +89,21 @@ public static class DependencyInjection
                     {
                         TokenUrl = new Uri("/token", UriKind.Relative),
                         // The Authorize dialog's checkboxes; none ticked asks for everything the employee holds.
+                        Scopes = Scopes.All.ToDictionary(scope => scope.Name, scope => scope.Description),
+                    },
+                },
+            });
+            // The same login through /authorize, as a scheme of its own so that Swagger UI authorizes each apart:
+            // Swagger UI is the public client swagger-ui, with PKCE (Program.cs).
+            options.AddSecurityDefinition(AuthorizeOperationFilter.CodeSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Flows = new OpenApiOAuthFlows
+                {
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri("/authorize", UriKind.Relative),
+                        TokenUrl = new Uri("/token", UriKind.Relative),
                         Scopes = Scopes.All.ToDictionary(scope => scope.Name, scope => scope.Description),
                     },
                 },

@@ -32,6 +32,8 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+// Registered OAuth2 clients' pages may call /token and /revoke from their origin (Http/ClientCorsPolicyProvider).
+app.UseCors();
 
 app.UseSwagger();
 app.UseSwaggerUI(options =>
@@ -39,6 +41,9 @@ app.UseSwaggerUI(options =>
     options.RoutePrefix = "docs";
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "FastApiLearning v1");
     options.DocumentTitle = "FastApiLearning API";
+    // The authorization-code flow: Swagger UI is the built-in public client, with PKCE (S256).
+    options.OAuthClientId("swagger-ui");
+    options.OAuthUsePkce();
 });
 
 app.UseAuthentication();
@@ -50,6 +55,7 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false 
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.MapAuthEndpoints();
+app.MapAuthorizeEndpoints();
 app.MapUserEndpoints();
 app.MapEmployeeEndpoints();
 app.MapPageEndpoints();

@@ -12,7 +12,8 @@ public sealed class SwaggerUiTests : BrowserTest
 
         await AuthorizeAsync(SampleUsers.Behai, SampleUsers.Password);
         await Assertions.Expect(Page.Locator(".auth-container button.modal-btn.auth", new() { HasText = "Logout" })).ToBeVisibleAsync();
-        await Page.Locator(".auth-container button.btn-done").ClickAsync();
+        // The dialog has a block (and a Close button) per flow: password first, then the authorization code.
+        await Page.Locator(".auth-container button.btn-done").First.ClickAsync();
 
         var operation = Page.Locator("#operations-users-GetCurrentUser");
         await operation.Locator(".opblock-summary").ClickAsync();

@@ -80,7 +80,7 @@ public static class AuthEndpoints
 
         if (form.GrantType == TokenForm.AuthorizationCodeGrant)
         {
-            return await AuthorizationCodeGrant.AnswerAsync(form, httpContext, answers, sender, cancellationToken);
+            return await AuthorizationCodeGrant.AnswerAsync(form, httpContext, answers, sender, crossSite, loggerFactory, cancellationToken);
         }
 
         if (!form.IsPasswordGrant)

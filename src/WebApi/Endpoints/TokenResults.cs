@@ -140,7 +140,8 @@ public sealed class TokenResults(bool forBrowser, string? email)
     private static IResult StartSession(HttpResponse response, IssuedTokens tokens)
     {
         SessionCookie.Start(response, tokens);
-        return PageResults.SeeOther("/");
+        // Back to the authorization request that sent the browser to log in (only ever a local /authorize?…).
+        return PageResults.SeeOther(AuthorizeReturn.TargetAfterLogin(response.HttpContext));
     }
 
     private static IResult Token(AccessToken token, string? refreshToken) =>

@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Common.Ports;
 using Microsoft.Extensions.Options;
 
 namespace FastApiLearning.WebApi.Http;
@@ -7,9 +8,10 @@ namespace FastApiLearning.WebApi.Http;
 /// <c>/token</c> without a preflight (<c>fetch(…, {mode: 'no-cors'})</c>) from each of its visitors'
 /// browsers, and so move an account's failure count from addresses no per-IP limit sees. Browsers
 /// say where such a request comes from: <c>Sec-Fetch-Site: cross-site</c>, and an <c>Origin</c> that
-/// is not ours. curl and server-side clients send neither and are not affected.
+/// is not ours. curl and server-side clients send neither and are not affected. A registered OAuth2
+/// client's own pages redeem codes and refresh from their origin (with CORS): those grants are theirs.
 /// </summary>
-public sealed class CrossSiteRequests(IOptions<OriginOptions> options)
+public sealed class CrossSiteRequests(IOptions<OriginOptions> options, IClientRegistry clients)
 {
     private readonly string? _publicOrigin = Normalize(options.Value.PublicOrigin);
     private readonly HashSet<string> _allowed = [.. options.Value.AllowedOrigins.Select(Normalize).OfType<string>()];
@@ -31,6 +33,14 @@ public sealed class CrossSiteRequests(IOptions<OriginOptions> options)
         return Normalize(origin) is not { } normalized
             || (normalized != (_publicOrigin ?? Normalize($"{request.Scheme}://{request.Host}")) && !_allowed.Contains(normalized));
     }
+
+    /// <summary>
+    /// For the grants a registered browser client makes from its own origin (the authorization code, the
+    /// refresh token): cross-site, unless it comes from a registered client's origin. The password grant
+    /// stays <see cref="IsCrossSite"/>'s: another site must not post passwords.
+    /// </summary>
+    public bool IsCrossSiteForClientGrant(HttpRequest request) =>
+        IsCrossSite(request) && !(Normalize(request.Headers.Origin.ToString()) is { } origin && clients.IsClientOrigin(origin));
 
     /// <summary><c>scheme://host[:port]</c> in lower case with the default port left out; <c>null</c> if it is no http(s) origin.</summary>
     public static string? Normalize(string? origin) =>

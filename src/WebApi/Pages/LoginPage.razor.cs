@@ -1,10 +1,13 @@
+using FastApiLearning.Application.Common.Ports;
+using FastApiLearning.WebApi.Http;
 using Microsoft.AspNetCore.Components;
 
 namespace FastApiLearning.WebApi.Pages;
 
 /// <summary>
 /// The login page. Its form posts the OAuth2 password grant to <c>/token</c>, the same endpoint
-/// Swagger UI's Authorize dialog uses.
+/// Swagger UI's Authorize dialog uses. Shown for an authorization request, it carries the way back to it
+/// (<see cref="AuthorizeReturn"/>) through every answer of the login, and lets its form end at that client.
 /// </summary>
 public sealed partial class LoginPage
 {
@@ -26,21 +29,27 @@ public sealed partial class LoginPage
     /// <param name="error">Why the last attempt failed.</param>
     /// <param name="notice">News that is not an error (logged out, session expired).</param>
     /// <param name="fieldErrors">Messages keyed by form field.</param>
+    /// <param name="returnTo">
+    /// The authorization request to return to after the login (<c>/authorize?…</c>); when null, the one the
+    /// login form posted, if any (a failed attempt shows the page again with it).
+    /// </param>
     public static IResult Result(
         int statusCode = StatusCodes.Status200OK,
         string? email = null,
         string? error = null,
         string? notice = null,
-        IReadOnlyDictionary<string, string[]>? fieldErrors = null) =>
-        PageResults.Page<LoginPage>(
+        IReadOnlyDictionary<string, string[]>? fieldErrors = null,
+        string? returnTo = null) =>
+        new ReturningResult(returnTo, resolved => PageResults.Page<LoginPage>(
             new Dictionary<string, object?>
             {
                 [nameof(Email)] = email,
                 [nameof(Error)] = error,
                 [nameof(Notice)] = notice,
                 [nameof(FieldErrors)] = fieldErrors,
+                [nameof(ReturnTo)] = resolved,
             },
-            statusCode);
+            statusCode));
 
     [Parameter]
     public string? Email { get; set; }
@@ -53,6 +62,10 @@ public sealed partial class LoginPage
 
     [Parameter]
     public IReadOnlyDictionary<string, string[]>? FieldErrors { get; set; }
+
+    /// <summary>A checked <c>/authorize?…</c> path, sent back with the form; null on a plain login.</summary>
+    [Parameter]
+    public string? ReturnTo { get; set; }
 
     /// <summary>
     /// After a failed attempt the email is still in its field and the password is what to type again;
@@ -68,4 +81,24 @@ public sealed partial class LoginPage
     private string? Invalid(string field) => MessagesFor(field) is null ? null : "true";
 
     private string? DescribedBy(string field) => MessagesFor(field) is null ? null : field + "-error";
+
+    /// <summary>
+    /// Decides the return target when the answer is written (the posted form is read by then), and for an
+    /// authorization request lets this page's form end at the client's registered redirect origin: after
+    /// <c>/token</c> and <c>/authorize</c> the browser lands there, and Chrome checks <c>form-action</c> all the way.
+    /// </summary>
+    private sealed class ReturningResult(string? returnTo, Func<string?, IResult> page) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var resolved = AuthorizeReturn.Validate(returnTo) ?? AuthorizeReturn.FromForm(httpContext);
+            if (resolved is not null
+                && AuthorizeReturn.RedirectOriginOf(resolved, httpContext.RequestServices.GetRequiredService<IClientRegistry>()) is { } origin)
+            {
+                SecurityHeadersMiddleware.AllowFormAction(httpContext, origin);
+            }
+
+            return page(resolved).ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -150,7 +150,6 @@ public sealed class TokenEndpointTests : ApiTest
     }
 
     [TestCase("client_credentials")]
-    [TestCase("authorization_code")]
     [TestCase("PASSWORD")]
     [TestCase("Password")]
     [TestCase(" password")]

@@ -9,7 +9,7 @@ using FastApiLearning.WebApi.IntegrationTests.Support;
 namespace FastApiLearning.WebApi.IntegrationTests.Security;
 
 /// <summary>
-/// What an attacker might send to /token, /users/me, /logout and /login. Whatever it is, the answer
+/// What an attacker might send to /token, /users/me, /logout, /login and /authorize. Whatever it is, the answer
 /// is the endpoint's documented 4xx (or the plain login page), grants nothing, and echoes nothing
 /// into HTML unescaped.
 /// </summary>
@@ -38,6 +38,9 @@ public sealed class HostileInputTests
 
         /// <summary>The browser session's form without a readable antiforgery token: 400, "Form expired".</summary>
         FormExpiredPage,
+
+        /// <summary>An authorization request whose client or redirect URI cannot be trusted: a 400 page, never a redirect.</summary>
+        AuthorizeErrorPage,
     }
 
     [OneTimeSetUp]
@@ -177,6 +180,28 @@ public sealed class HostileInputTests
             clients => clients.Browser.Http.GetAsync($"/login?notice={Uri.EscapeDataString("expired" + ImgOnerror)}"));
         yield return Row("GetLogin_With4KiBQuery", 200, Answer.LoginPage, "4KiB" + ImgOnerror,
             clients => clients.Browser.Http.GetAsync($"/login?notice={Uri.EscapeDataString("4KiB" + ImgOnerror)}&pad={new string('q', 4 * 1024)}"));
+        // /authorize: whatever the client and redirect URI say, nothing is followed that is not registered.
+        yield return Row("GetAuthorize_WithScriptClientId", 400, Answer.AuthorizeErrorPage, Script, Authorize(Script, "https://evil.example/cb"));
+        yield return Row("GetAuthorize_WithJavascriptRedirectUri", 400, Answer.AuthorizeErrorPage, "javascript:alert(1)",
+            Authorize("swagger-ui", "javascript:alert(1)"));
+        yield return Row("GetAuthorize_WithImgOnerrorRedirectUri", 400, Answer.AuthorizeErrorPage, ImgOnerror, Authorize("swagger-ui", ImgOnerror));
+        yield return Row("GetAuthorize_WithCrLfInRedirectUri", 400, Answer.AuthorizeErrorPage, null,
+            Authorize("swagger-ui", "https://evil.example/\r\nSet-Cookie: fal_session=evil"));
+        yield return Row("GetAuthorize_WithDataUriRedirect", 400, Answer.AuthorizeErrorPage, null,
+            Authorize("swagger-ui", "data:text/html,<script>alert(1)</script>"));
+        yield return Row("GetAuthorize_WithProtocolRelativeRedirect", 400, Answer.AuthorizeErrorPage, null, Authorize("swagger-ui", "//evil.example/cb"));
+        yield return Row("GetAuthorize_With4KiBClientId", 400, Answer.AuthorizeErrorPage, null, Authorize(new string('c', 4 * 1024), "https://evil.example/cb"));
+        yield return Row("GetAuthorize_WithNulInClientId", 400, Answer.AuthorizeErrorPage, null, Authorize("swagger\u0000-ui", "https://evil.example/cb"));
+        yield return Row("GetAuthorize_WithRepeatedClientId", 400, Answer.AuthorizeErrorPage, null,
+            clients => clients.Browser.Http.GetAsync("/authorize?client_id=swagger-ui&client_id=evil&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&response_type=code"));
+        yield return Row("GetAuthorize_WithoutParameters", 400, Answer.AuthorizeErrorPage, null, clients => clients.Browser.Http.GetAsync("/authorize"));
+        yield return Row("PostAuthorize_WithForgedAntiforgery", 400, Answer.FormExpiredPage, null, clients =>
+            clients.Browser.Http.PostAsync("/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = "swagger-ui",
+                ["consent"] = "allow",
+                ["__RequestVerificationToken"] = "forged",
+            })));
     }
 
     [TestCaseSource(nameof(HostileRequests))]
@@ -200,6 +225,12 @@ public sealed class HostileInputTests
                 break;
             case Answer.Bearer:
                 AssertBearerChallenge(response, body);
+                break;
+            case Answer.AuthorizeErrorPage:
+                AssertSafeHtml(response, body, hostile.Input);
+                Assert.That(body, Does.Contain("Cannot authorize this application"));
+                Assert.That(response.Headers.Location, Is.Null, "never a redirect");
+                Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
                 break;
             case Answer.FormExpiredPage:
                 AssertSafeHtml(response, body, hostile.Input);
@@ -263,6 +294,11 @@ public sealed class HostileInputTests
 
     private static Func<HostileClients, Task<HttpResponseMessage>> BrowserLogin(string username, string password) =>
         clients => clients.Browser.SubmitLoginAsync(username, password);
+
+    private static Func<HostileClients, Task<HttpResponseMessage>> Authorize(string clientId, string redirectUri) =>
+        clients => clients.Browser.Http.GetAsync(
+            $"/authorize?response_type=code&client_id={Uri.EscapeDataString(clientId)}&redirect_uri={Uri.EscapeDataString(redirectUri)}"
+            + "&state=s&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
 
     private static Func<HostileClients, Task<HttpResponseMessage>> PostToken(byte[] body, string? contentType) =>
         clients => clients.Api.PostAsync("/token", Body(body, contentType));

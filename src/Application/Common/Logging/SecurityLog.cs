@@ -161,6 +161,45 @@ public static partial class SecurityLog
         Message = "Access of emp_no {CallerEmpNo} to {Resource} from {ClientIp} denied: it needs {RequiredScope}")]
     private static partial void WriteAccessDenied(ILogger logger, int? callerEmpNo, string resource, string requiredScope, string? clientIp);
 
+    // Authorization codes (RFC 6749 §4.1): 1031 onwards, clear of the refresh tokens' events.
+    public static void AuthorizationCodeIssued(ILogger logger, int empNo, string clientId, IEnumerable<string> scopes) =>
+        WriteAuthorizationCodeIssued(logger, empNo, Escape(clientId), Names(scopes));
+
+    [LoggerMessage(EventId = 1031, EventName = "AuthorizationCodeIssued", Level = LogLevel.Information,
+        Message = "Authorization code issued for emp_no {EmpNo} to client {ClientId} with scopes {Scopes}")]
+    private static partial void WriteAuthorizationCodeIssued(ILogger logger, int empNo, string clientId, string scopes);
+
+    public static void AuthorizationCodeRedeemed(ILogger logger, int empNo, string clientId, string? clientIp) =>
+        WriteAuthorizationCodeRedeemed(logger, empNo, Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1032, EventName = "AuthorizationCodeRedeemed", Level = LogLevel.Information,
+        Message = "Authorization code of emp_no {EmpNo} redeemed by client {ClientId} from {ClientIp}")]
+    private static partial void WriteAuthorizationCodeRedeemed(ILogger logger, int empNo, string clientId, string? clientIp);
+
+    /// <param name="clientId">The client the code was issued to.</param>
+    /// <param name="presentedBy">The client that presented it again.</param>
+    public static void AuthorizationCodeReplayed(ILogger logger, int empNo, string clientId, string presentedBy, string? clientIp) =>
+        WriteAuthorizationCodeReplayed(logger, empNo, Escape(clientId), Escape(presentedBy), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1033, EventName = "AuthorizationCodeReplayed", Level = LogLevel.Warning,
+        Message = "Authorization code of emp_no {EmpNo} for client {ClientId} presented again by client {PresentedBy} from {ClientIp}; the tokens it was redeemed for are revoked")]
+    private static partial void WriteAuthorizationCodeReplayed(ILogger logger, int empNo, string clientId, string presentedBy, string? clientIp);
+
+    public static void AuthorizationCodeRefused(ILogger logger, string reason, string clientId, string? clientIp) =>
+        WriteAuthorizationCodeRefused(logger, Escape(reason), Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1034, EventName = "AuthorizationCodeRefused", Level = LogLevel.Warning,
+        Message = "Authorization code refused ({Reason}) for client {ClientId} from {ClientIp}")]
+    private static partial void WriteAuthorizationCodeRefused(ILogger logger, string reason, string clientId, string? clientIp);
+
+    /// <param name="scope">The <c>scope</c> the request asked for, none of which both the client may have and the employee holds.</param>
+    public static void AuthorizationScopeRefused(ILogger logger, int empNo, string clientId, string? scope) =>
+        WriteAuthorizationScopeRefused(logger, empNo, Escape(clientId), Escape(scope));
+
+    [LoggerMessage(EventId = 1035, EventName = "AuthorizationScopeRefused", Level = LogLevel.Warning,
+        Message = "Authorization of emp_no {EmpNo} for client {ClientId} refused: none of the requested scopes {Scope} is allowed and granted")]
+    private static partial void WriteAuthorizationScopeRefused(ILogger logger, int empNo, string clientId, string? scope);
+
     /// <summary>
     /// A refresh token that was used before came back (RFC 9700 §4.14): it was stolen, or the client is broken.
     /// Either way its whole family is revoked.
