@@ -1,4 +1,5 @@
 using FastApiLearning.Application.Auth.Authorize;
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
@@ -79,13 +80,11 @@ public sealed class RedeemCodeCommandHandler(
     }
 
     /// <summary>
-    /// A public client names itself (and has no secret to send); a confidential one proves it with its secret.
+    /// The one rule for client credentials (<see cref="ClientAuthentication"/>): a public client names itself, a
+    /// confidential one proves it with its secret; codes are only ever issued to a registered client.
     /// </summary>
     private bool IsAuthenticated(RedeemCodeCommand command) =>
-        clients.Find(command.ClientId) is { } client
-            && (client.IsConfidential
-                ? clients.IsSecretValid(client, command.ClientSecret)
-                : string.IsNullOrEmpty(command.ClientSecret));
+        ClientAuthentication.Authenticate(clients, new ClientCredentials(command.ClientId, command.ClientSecret)) is { IsAnonymous: false };
 
     private RedeemCodeResult.CodeRefused Refuse(string reason, RedeemCodeCommand command)
     {

@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth.Clients;
 using FluentValidation;
 
 namespace FastApiLearning.Application.Auth.RedeemCode;
@@ -25,5 +26,7 @@ public sealed class RedeemCodeCommandValidator : AbstractValidator<RedeemCodeCom
             .NotEmpty().WithMessage("redirect_uri is required: the one the code was asked for with")
             .MaximumLength(MaxRedirectUriLength).WithMessage($"redirect_uri must be at most {MaxRedirectUriLength} characters")
             .OverridePropertyName("redirect_uri");
+
+        this.AddClientRules(c => new ClientCredentials(c.ClientId, c.ClientSecret));
     }
 }
