@@ -9,7 +9,7 @@ using FastApiLearning.WebApi.IntegrationTests.Support;
 namespace FastApiLearning.WebApi.IntegrationTests.Security;
 
 /// <summary>
-/// What an attacker might send to /token, /users/me, /logout, /login and /authorize. Whatever it is, the answer
+/// What an attacker might send to /token (every grant), /revoke, /introspect, /authorize, /users/me, /logout and /login. Whatever it is, the answer
 /// is the endpoint's documented 4xx (or the plain login page), grants nothing, and echoes nothing
 /// into HTML unescaped.
 /// </summary>
@@ -100,6 +100,39 @@ public sealed class HostileInputTests
             PostToken(Body(string.Join('&', Enumerable.Range(0, 40).Select(i => $"f{i}=v")) + "&username=many%40example.com&password=x"), FormUrlEncoded));
         yield return Row("PostToken_With300CharacterFieldName", 413, Answer.TokenJson, null,
             PostToken(Body($"{new string('k', 300)}=v&username=key%40example.com&password=x"), FormUrlEncoded));
+
+        // /token, the refresh grant: always JSON, never a 5xx.
+        yield return Row("PostToken_WithA10KiBRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", $"grant_type=refresh_token&refresh_token={new string('r', 10 * 1024)}"));
+        yield return Row("PostToken_WithAnEmptyRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", "grant_type=refresh_token&refresh_token="));
+        yield return Row("PostToken_WithoutARefreshToken", 400, Answer.TokenJson, null, PostForm("/token", "grant_type=refresh_token"));
+        yield return Row("PostToken_WithARepeatedRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", "grant_type=refresh_token&refresh_token=a&refresh_token=b"));
+        yield return Row("PostToken_WithAScriptAsRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", $"grant_type=refresh_token&refresh_token={Uri.EscapeDataString(Script)}"));
+        yield return Row("PostToken_WithANulInTheRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", "grant_type=refresh_token&refresh_token=a%00b"));
+        yield return Row("PostToken_WithAJwtAsRefreshToken", 400, Answer.TokenJson, null, PostForm("/token", $"grant_type=refresh_token&refresh_token={TestTokens.Create()}"));
+        yield return Row("PostToken_WithARefreshTokenAndAScriptScope", 400, Answer.TokenJson, null,
+            PostForm("/token", $"grant_type=refresh_token&refresh_token=a&scope={Uri.EscapeDataString(Script)}"));
+        yield return Row("PostToken_WithARefreshTokenAndAnUnreadableBasicHeader", 401, Answer.TokenJson, null,
+            WithAuthorization(HttpMethod.Post, "/token", "Basic %%%not-base64", form: "grant_type=refresh_token&refresh_token=a"));
+        yield return Row("PostToken_WithARefreshTokenAndBasicPlusAFormSecret", 400, Answer.TokenJson, null,
+            WithAuthorization(HttpMethod.Post, "/token", "Basic " + Convert.ToBase64String("spa:"u8.ToArray()), form: "grant_type=refresh_token&refresh_token=a&client_secret=s"));
+        yield return Row("PostToken_WithARefreshTokenAndA10KiBClientId", 400, Answer.TokenJson, null,
+            PostForm("/token", $"grant_type=refresh_token&refresh_token=a&client_id={new string('c', 10 * 1024)}"));
+
+        // /revoke and /introspect: RFC 6749 JSON for every refusal.
+        yield return Row("PostRevoke_WithoutAToken", 400, Answer.TokenJson, null, PostForm("/revoke", "token_type_hint=refresh_token"));
+        yield return Row("PostRevoke_WithARepeatedToken", 400, Answer.TokenJson, null, PostForm("/revoke", "token=a&token=b"));
+        yield return Row("PostRevoke_WithAJsonBody", 400, Answer.TokenJson, null, clients => clients.Api.PostAsync("/revoke", Body("""{"token":"a"}""", "application/json")));
+        yield return Row("PostRevoke_WithoutABody", 400, Answer.TokenJson, null, clients => clients.Api.PostAsync("/revoke", content: null));
+        yield return Row("PostRevoke_With17KiBBody", 413, Answer.TokenJson, null, PostForm("/revoke", $"token={new string('t', 17 * 1024)}"));
+        yield return Row("PostRevoke_WithAnUnreadableBasicHeader", 401, Answer.TokenJson, null,
+            WithAuthorization(HttpMethod.Post, "/revoke", "Basic " + Convert.ToBase64String([0xFF, 0xFE, (byte)':']), form: "token=a"));
+        yield return Row("PostIntrospect_WithoutAClient", 401, Answer.TokenJson, null, PostForm("/introspect", $"token={TestTokens.Create()}"));
+        yield return Row("PostIntrospect_WithAScriptClientId", 401, Answer.TokenJson, null,
+            PostForm("/introspect", $"token=a&client_id={Uri.EscapeDataString(Script)}&client_secret=x"));
+        yield return Row("PostIntrospect_WithAJsonBody", 400, Answer.TokenJson, null,
+            clients => clients.Api.PostAsync("/introspect", Body("""{"token":["a",1]}""", "application/json")));
+        yield return Row("PostIntrospect_WithFortyFields", 400, Answer.TokenJson, null,
+            PostForm("/introspect", string.Join('&', Enumerable.Range(0, 40).Select(i => $"f{i}=v")) + "&token=a"));
 
         // /token, as the browser's form (Accept text/html, with its antiforgery token unless forged).
         yield return Row("PostToken_WithSqlInjectionUsernameAsBrowser", 400, Answer.TokenPage, "' OR 1=1 --@x.com", BrowserLogin("' OR 1=1 --@x.com", "x"));
@@ -255,7 +288,13 @@ public sealed class HostileInputTests
         Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "Cache-Control: no-store");
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
-        Assert.That(root.GetProperty("error").GetString(), Is.AnyOf("invalid_request", "invalid_grant", "unsupported_grant_type"));
+        Assert.That(root.GetProperty("error").GetString(), Is.AnyOf("invalid_request", "invalid_grant", "unsupported_grant_type", "invalid_scope", "invalid_client"));
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            Assert.That(root.GetProperty("error").GetString(), Is.EqualTo("invalid_client"));
+            Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Basic"));
+        }
+
         var description = root.GetProperty("error_description").GetString();
         Assert.That(description, Is.Not.Empty);
         Assert.That(root.GetProperty("detail").GetString(), Is.EqualTo(description));
@@ -304,12 +343,24 @@ public sealed class HostileInputTests
         clients => clients.Api.PostAsync("/token", Body(body, contentType));
 
     private static Func<HostileClients, Task<HttpResponseMessage>> WithAuthorization(HttpMethod method, string path, params string[] authorization) =>
+        WithAuthorization(method, path, authorization[0], [.. authorization.Skip(1)]);
+
+    private static Func<HostileClients, Task<HttpResponseMessage>> WithAuthorization(
+        HttpMethod method, string path, string authorization, string[]? more = null, string? form = null) =>
         async clients =>
         {
             using var request = new HttpRequestMessage(method, path);
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Headers.TryAddWithoutValidation("Authorization", [authorization, .. more ?? []]);
+            if (form is not null)
+            {
+                request.Content = Body(form, FormUrlEncoded);
+            }
+
             return await clients.Api.SendAsync(request);
         };
+
+    private static Func<HostileClients, Task<HttpResponseMessage>> PostForm(string path, string form) =>
+        clients => clients.Api.PostAsync(path, Body(form, FormUrlEncoded));
 
     private static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
 
