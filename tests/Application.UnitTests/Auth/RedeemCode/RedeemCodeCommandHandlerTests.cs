@@ -43,8 +43,8 @@ public sealed class RedeemCodeCommandHandlerTests
         _employees.Setup(e => e.FindByEmpNoAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(s_behai);
         _employees.Setup(e => e.FindTokensValidAfterAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(DateTimeOffset.MinValue);
         _issuer = new Mock<ITokenIssuer>();
-        _issuer.Setup(i => i.Issue(s_behai, It.IsAny<IReadOnlyList<string>>()))
-            .Returns((Employee _, IReadOnlyList<string> scopes) => new AccessToken("jwt", "jti", _clock.GetUtcNow().AddMinutes(30), TimeSpan.FromMinutes(30), scopes));
+        _issuer.Setup(i => i.Issue(s_behai, It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()))
+            .Returns((Employee _, IReadOnlyList<string> scopes, AccessTokenSession? _) => new AccessToken("jwt", "jti", _clock.GetUtcNow().AddMinutes(30), TimeSpan.FromMinutes(30), scopes));
         var sessions = new TokenSessions(_issuer.Object, _refreshTokens.Object, RefreshTokenLifetimes.Default, _clock);
         _handler = new RedeemCodeCommandHandler(
             _clients.Object, _codes.Object, _refreshTokens.Object, _employees.Object, sessions, _clock, _logs);
