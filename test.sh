@@ -5,12 +5,16 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # What the tests need from the machine: Debian's Chromium for the browser tests,
-# redis-server for the multi-instance tests and PostgreSQL 15 for the PostgreSQL tests (each
+# redis-server for the multi-instance tests, Python's authlib, requests-oauthlib and PyJWT for the
+# real-client tests, and PostgreSQL 15 for the PostgreSQL tests (each
 # test run starts its own server on a free port, in a temporary folder).
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v "${REDIS_SERVER_PATH:-redis-server}" >/dev/null 2>&1 || missing+=(redis-server)
 [ -x "${POSTGRES_BIN_DIR:-/usr/lib/postgresql/15/bin}/initdb" ] || missing+=(postgresql)
+# The real-client tests run other people's OAuth2 libraries with Debian's Python (not a pyenv one).
+"${PYTHON3_PATH:-/usr/bin/python3}" -c 'import authlib, requests_oauthlib, jwt' >/dev/null 2>&1 \
+    || missing+=(python3-authlib python3-requests-oauthlib python3-jwt)
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get..."
     sudo=""
