@@ -30,7 +30,8 @@ public sealed class PythonClientTests
         {
             Assert.That(seen.GetProperty("issuer").GetString(), Is.EqualTo(_service.Origin));
             Assert.That(seen.GetProperty("authorization_url_has_s256").GetBoolean(), Is.True);
-            Assert.That(seen.GetProperty("went_through_login_page").GetBoolean(), Is.True);
+            // The login page's form, the same one /login shows, posted to the one /token.
+            Assert.That(seen.GetProperty("login_form_posted_to").GetString(), Is.EqualTo("/token"));
             Assert.That(seen.GetProperty("callback_state_matches").GetBoolean(), Is.True);
             Assert.That(seen.GetProperty("callback_iss").GetString(), Is.EqualTo(_service.Origin), "RFC 9207");
             Assert.That(seen.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));

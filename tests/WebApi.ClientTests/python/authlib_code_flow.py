@@ -29,8 +29,8 @@ verifier = generate_token(64)
 url, state = client.create_authorization_url(metadata["authorization_endpoint"], code_verifier=verifier)
 seen["authorization_url_has_s256"] = "code_challenge_method=S256" in url
 
-callback, pages = authorize(url, redirect_uri, username, password)
-seen["went_through_login_page"] = any(urlparse(page).path == "/login" for page in pages)
+callback, login_posted_to = authorize(url, redirect_uri, username, password)
+seen["login_form_posted_to"] = urlparse(login_posted_to).path if login_posted_to else None
 query = parse_qs(urlparse(callback).query)
 seen["callback_state_matches"] = query.get("state") == [state]
 seen["callback_iss"] = query.get("iss", [None])[0]

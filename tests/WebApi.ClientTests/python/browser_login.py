@@ -28,23 +28,22 @@ class _LoginForm(HTMLParser):
 
 
 def authorize(authorization_url, redirect_uri, username, password):
-    """Returns (the URL the service redirected the browser to at the client, the pages it went through)."""
+    """Returns (the URL the service redirected the browser to at the client, where the login form was posted;
+    None when a session made the form unnecessary)."""
     browser = requests.Session()
     browser.headers["Accept"] = "text/html"
-    pages = []
 
     def follow(response):
         while response.is_redirect:
             location = urljoin(response.url, response.headers["Location"])
             if location.startswith(redirect_uri):
                 return location
-            pages.append(location)
             response = browser.get(location, allow_redirects=False)
         return response
 
     result = follow(browser.get(authorization_url, allow_redirects=False))
     if isinstance(result, str):
-        return result, pages
+        return result, None
 
     if result.status_code != 200:
         raise SystemExit(f"expected the login page, got {result.status_code} at {result.url}: {result.text[:500]}")
@@ -55,7 +54,8 @@ def authorize(authorization_url, redirect_uri, username, password):
     data = dict(form.fields)
     data["username"] = username
     data["password"] = password
-    result = follow(browser.post(urljoin(result.url, form.action), data=data, allow_redirects=False))
+    posted_to = urljoin(result.url, form.action)
+    result = follow(browser.post(posted_to, data=data, allow_redirects=False))
     if not isinstance(result, str):
         raise SystemExit(f"the login did not lead back to the client: {result.status_code} at {result.url}: {result.text[:500]}")
-    return result, pages
+    return result, posted_to
