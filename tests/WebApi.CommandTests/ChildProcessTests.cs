@@ -14,6 +14,7 @@ public sealed class ChildProcessTests
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Jwt__SigningKey"] = CommandRunner.SigningKey,
+            ["Jwt__Issuer"] = "http://localhost",
         };
         foreach (var (key, value) in settings)
         {

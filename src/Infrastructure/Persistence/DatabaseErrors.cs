@@ -107,6 +107,12 @@ internal static class DatabaseErrors
     private static bool IsRefusedRow(PostgresException postgres) =>
         postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("22", StringComparison.Ordinal);
 
-    private static Exception Unwrap(Exception exception) =>
-        exception is DbUpdateException { InnerException: { } inner and (DbException or EncoderFallbackException) } ? inner : exception;
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        // EF Core's execution strategy wraps a transient failure of SaveChanges that it does not retry
+        // ("An exception has been raised that is likely due to a transient failure").
+        InvalidOperationException { InnerException: DbUpdateException or DbException } wrapped => Unwrap(wrapped.InnerException!),
+        DbUpdateException { InnerException: { } inner and (DbException or EncoderFallbackException) } => inner,
+        _ => exception,
+    };
 }

@@ -112,6 +112,7 @@ public sealed class CommandRunner
                 ["ConnectionStrings:Employees"] = _connectionString,
                 ["EmployeeStore:DataFile"] = _dataFile,
                 ["Jwt:SigningKey"] = SigningKey,
+                ["Jwt:Issuer"] = "http://localhost",
             };
             foreach (var (key, value) in _settings)
             {

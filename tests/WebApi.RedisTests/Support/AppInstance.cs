@@ -29,6 +29,8 @@ public sealed class AppInstance(
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Jwt:SigningKey", signingKey);
+        // Outside Development the issuer must be configured; every instance names the same one.
+        builder.UseSetting("Jwt:Issuer", "http://localhost");
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Redis:KeyPrefix", keyPrefix);
         builder.UseSetting("Redis:Timeout", "00:00:02");
