@@ -33,6 +33,9 @@ public static class TokenClaims
     /// <summary>The token's <c>sid</c>: the refresh-token family it was issued in, or null when none.</summary>
     public static string? SessionId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.SessionId);
 
+    /// <summary>The client the token was issued to (<c>client_id</c>); absent for anonymous password-grant tokens.</summary>
+    public static string? ClientId(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.ClientId);
+
     public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(TokenClaimNames.Subject) ?? "";
 
     public static DateTimeOffset ExpiresAt(ClaimsPrincipal user) =>

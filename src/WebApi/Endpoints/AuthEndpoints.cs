@@ -75,7 +75,7 @@ public static class AuthEndpoints
         // The grant decides the use case (RFC 6749 §4.1.3, §4.3.2, §6); each grant's own checks are in its file.
         if (form.GrantType == TokenForm.RefreshTokenGrant)
         {
-            return await RefreshTokenGrant.AnswerAsync(form, httpContext, answers, sender, cancellationToken);
+            return await RefreshTokenGrant.AnswerAsync(form, httpContext, answers, sender, crossSite, loggerFactory, cancellationToken);
         }
 
         if (form.GrantType == TokenForm.AuthorizationCodeGrant)

@@ -1,5 +1,6 @@
 using System.Text;
 using FastApiLearning.Application.Auth.Authorize;
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Common.Exceptions;
 using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Errors;
@@ -90,8 +91,13 @@ public static class AuthorizeEndpoints
         var repeated = parameters.Where(p => p.Value.Count > 1).Select(p => p.Key).ToList();
         string? state = parameters.TryGetValue("state", out var states) && states.Count == 1 ? states.ToString() : null;
 
-        // Only the browser's own session: an API client's bearer token does not log a browser in.
-        var empNo = BrowserRequest.UsesSessionCookie(httpContext.Request) ? TokenClaims.EmpNo(httpContext.User) : null;
+        // Only the browser's own session logs a browser in: not a bearer token, and not any other token put
+        // into the session cookie (a narrow or third-party client's token would otherwise buy a code for
+        // every scope the employee holds, and a refresh family with it).
+        var empNo = BrowserRequest.UsesSessionCookie(httpContext.Request)
+            && TokenClaims.ClientId(httpContext.User) == AuthenticatedClient.BrowserSessionId
+                ? TokenClaims.EmpNo(httpContext.User)
+                : null;
         var command = new AuthorizeCommand(
             Value("client_id"),
             Value("redirect_uri"),

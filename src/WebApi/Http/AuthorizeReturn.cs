@@ -19,11 +19,13 @@ public static class AuthorizeReturn
 
     /// <summary>
     /// The value if it is a local <c>/authorize?…</c> path; null for anything else (another host, a scheme,
-    /// <c>//host</c>, a backslash that browsers read as a slash, a control character, a fragment).
+    /// <c>//host</c>, a backslash that browsers read as a slash, a control character, a fragment, anything not ASCII).
     /// </summary>
     public static string? Validate(string? value) =>
         value is { Length: > 0 and <= MaxLength }
             && value.StartsWith(Prefix, StringComparison.Ordinal)
+            // ASCII only: it goes into a Location header as it is, and the server refuses to write anything else.
+            && value.All(char.IsAscii)
             && !value.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c is '\\' or '#')
             ? value
             : null;

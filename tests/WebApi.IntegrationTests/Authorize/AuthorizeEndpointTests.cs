@@ -104,6 +104,7 @@ public sealed partial class AuthorizeEndpointTests
     [TestCase(" /authorize?x=1")]
     [TestCase("javascript:alert(1)//authorize?")]
     [TestCase("/")]
+    [TestCase("/authorize?client_id=é")]
     public async Task Login_WithAReturnTargetThatIsNotALocalAuthorizeRequest_GoesHome(string returnTo)
     {
         using var browser = BrowserClient.For(_factory);
@@ -161,6 +162,24 @@ public sealed partial class AuthorizeEndpointTests
         using var response = await api.GetAsync(AuthorizePath());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("action=\"/token\""));
+    }
+
+    [Test]
+    public async Task Authorize_WithAnApiTokenPutIntoTheSessionCookie_ShowsTheLoginPageAndIssuesNoCode()
+    {
+        // A password-grant token (or any client's) is not the browser's session: carried in the cookie it would
+        // otherwise buy a code for every scope the employee holds, and a refresh family with it.
+        using var api = _factory.CreateApiClient();
+        var apiToken = await Forms.GetAccessTokenAsync(api);
+        using var request = new HttpRequestMessage(HttpMethod.Get, AuthorizePath());
+        request.Headers.Add("Cookie", $"{WebApi.Auth.SessionCookie.Name}={apiToken}");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await api.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.Location, Is.Null);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("action=\"/token\""));
     }
 

@@ -60,13 +60,39 @@ public sealed class RefreshGuessingTests
         }
     }
 
-    private async Task<HttpResponseMessage> RefreshFromAsync(string ip, string refreshToken)
+    [Test]
+    public async Task RefreshFromAnotherSite_IsRefused_AndSpendsNothingOfTheVisitorsAddress()
+    {
+        // A page elsewhere can make its visitors' browsers post refresh guesses without a preflight; counted,
+        // they would lock the visitors' address out of logging in.
+        var (_, refresh) = await LogInAsync(_client);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var guess = await RefreshFromAsync("198.51.100.10", $"guess-{i}", fromAnotherSite: true);
+            statuses.Add((int)guess.StatusCode);
+        }
+
+        using var ownRefresh = await RefreshFromAsync("198.51.100.10", refresh);
+
+        Assert.That(statuses, Is.All.EqualTo(403));
+        Assert.That((int)ownRefresh.StatusCode, Is.EqualTo(200), "the address was not throttled by the refused guesses");
+    }
+
+    private async Task<HttpResponseMessage> RefreshFromAsync(string ip, string refreshToken, bool fromAnotherSite = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken }),
         };
         request.Headers.Add(TestClientIp.Header, ip);
+        if (fromAnotherSite)
+        {
+            request.Headers.Add("Origin", "https://attacker.example");
+            request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        }
+
         return await _client.SendAsync(request);
     }
 }
