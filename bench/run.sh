@@ -106,6 +106,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/fal-bench.XXXXXX") || die "mktemp failed"
 SERVER_PID=""
 THROTTLED_PID=""
 MEMORY_PID=""
+ES256_PID=""
+ES256_NOCACHE_PID=""
 REDIS_PID=""
 BG_PIDS=()
 
@@ -141,6 +143,14 @@ stop_memory() {
     SERVER_PID=$main
 }
 
+# The fourth and fifth (ES256 tokens, with and without the validated-token cache), by pid.
+stop_other() {
+    local main=$SERVER_PID
+    SERVER_PID=$1
+    stop_server
+    SERVER_PID=$main
+}
+
 cleanup() {
     local status=$?
     trap - EXIT INT TERM HUP
@@ -150,6 +160,8 @@ cleanup() {
     done
     stop_throttled
     stop_memory
+    stop_other "$ES256_PID"
+    stop_other "$ES256_NOCACHE_PID"
     stop_server
     if [ -n "$REDIS_PID" ]; then
         kill -TERM "$REDIS_PID" 2>/dev/null
@@ -258,6 +270,12 @@ http_code() { # url [curl args...]
 }
 
 SIGNING_KEY=$(head -c32 /dev/urandom | base64)
+# HS256 for the main service (as configured before ES256 became the default); the ES256 services get a
+# P-256 key of the bench's own.
+KEY_ENV=(Jwt__SigningKey="$SIGNING_KEY")
+ES256_PEM=$(openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl pkcs8 -topk8 -nocrypt 2>/dev/null)
+[ -n "$ES256_PEM" ] || die "openssl could not make an ES256 key (openssl ecparam -name prime256v1 -genkey)"
+ES256_KEY_ENV=(Jwt__SigningKeys__0__Algorithm=ES256 Jwt__SigningKeys__0__Pem="$ES256_PEM")
 mkdir -p "$WORK/run"
 
 # The employees database: the service's default provider (SQLite), in a file of the bench's own,
@@ -267,7 +285,7 @@ DB_FILE="$WORK/employees.db"
 DB_ENV=(Database__Provider=Sqlite ConnectionStrings__Employees="Data Source=$DB_FILE")
 IMPORT_S=""
 manage() { # the service's management commands, on the bench's database
-    (cd "$WORK/run" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "${DB_ENV[@]}" \
+    (cd "$WORK/run" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning "${DB_ENV[@]}" Jwt__Issuer=http://127.0.0.1 \
         DOTNET_CLI_TELEMETRY_OPTOUT=1 dotnet "$WORK/app/FastApiLearning.WebApi.dll" "$@")
 }
 log "creating the database (migrate)"
@@ -327,7 +345,7 @@ start_server() {
         cd "$WORK/run" || exit 1
         exec env \
             ASPNETCORE_ENVIRONMENT=Development \
-            Jwt__SigningKey="$SIGNING_KEY" \
+            "${KEY_ENV[@]}" \
             Logging__LogLevel__Default=Warning \
             "${THROTTLE_ENV[@]}" \
             "${REDIS_ENV[@]}" \
@@ -366,11 +384,15 @@ start_service() { # starts the service on a free port, with up to three tries
 # after) shows as a ratio. Its limits are raised: one address and one username send every
 # login of the bench, and 32 simultaneous logins of one user are more than the per-username
 # allowance (5) lets through. Idle while the other scenarios run.
+# It also serves 2n, /users/me with HS256 tokens and the validated-token cache off (no throttle is
+# asked on /users/me), beside 2e and 2en below.
 THROTTLE_ENV=(Throttling__Enabled=true Throttling__MaxFailuresPerUsername=1000 Throttling__MaxFailuresPerClient=100000)
+KEY_ENV=(Jwt__SigningKey="$SIGNING_KEY" Jwt__ValidatedTokenCacheCapacity=0)
 SERVER_LOG="$WORK/server-throttled.log"
 start_service
 THROTTLED_PID=$SERVER_PID THROTTLED_BASE=$BASE SERVER_PID=""
 THROTTLE_ENV=(Throttling__Enabled=false)
+KEY_ENV=(Jwt__SigningKey="$SIGNING_KEY")
 # 2m and 4m: /users/me and good logins on a service with the in-memory employees store (the Fake
 # provider, the two sample users), run right after 2 and 4, so that what the database costs shows
 # as a ratio.
@@ -380,6 +402,18 @@ SERVER_LOG="$WORK/server-memory.log"
 start_service
 MEMORY_PID=$SERVER_PID MEMORY_BASE=$BASE SERVER_PID=""
 DB_ENV=("${SQLITE_DB_ENV[@]}")
+# 2e and 2en: /users/me with ES256 tokens, on two more services on the same database file, with the
+# validated-token cache (one token, sent again and again: the cache's case) and without it (every
+# request checks the ECDSA signature), so that ES256 ÷ HS256 shows both ways.
+KEY_ENV=("${ES256_KEY_ENV[@]}")
+SERVER_LOG="$WORK/server-es256.log"
+start_service
+ES256_PID=$SERVER_PID ES256_BASE=$BASE SERVER_PID=""
+KEY_ENV=("${ES256_KEY_ENV[@]}" Jwt__ValidatedTokenCacheCapacity=0)
+SERVER_LOG="$WORK/server-es256-nocache.log"
+start_service
+ES256_NOCACHE_PID=$SERVER_PID ES256_NOCACHE_BASE=$BASE SERVER_PID=""
+KEY_ENV=(Jwt__SigningKey="$SIGNING_KEY")
 SERVER_LOG="$WORK/server.log"
 start_service
 
@@ -465,6 +499,8 @@ pid_of() { # URL → the pid of the bench's service that answers it
     case $1 in
         "$MEMORY_BASE"/*) echo "$MEMORY_PID" ;;
         "$THROTTLED_BASE"/*) echo "$THROTTLED_PID" ;;
+        "$ES256_BASE"/*) echo "$ES256_PID" ;;
+        "$ES256_NOCACHE_BASE"/*) echo "$ES256_NOCACHE_PID" ;;
         *) echo "$SERVER_PID" ;;
     esac
 }
@@ -527,6 +563,7 @@ settle() {
 REPORT="$BENCH_DIR/report.lua"
 LOGIN="$BENCH_DIR/post-login.lua"
 PUT_OWN="$BENCH_DIR/put-own.lua"
+REFRESH="$BENCH_DIR/refresh.lua"
 SEARCH_PATH="/employees?last_name=fac&page_size=20"
 SEARCH_CONNECTIONS=8
 
@@ -562,6 +599,38 @@ put_scenario() {
     record_cpu "$rep" put-own "$RESULTS_DIR/wrk-$rep-put-own.txt" "$before" "$(cpu_ticks "$pid")"
 }
 
+# refresh_tokens: one refresh token per connection, each of a login of its own (a family each).
+refresh_tokens() {
+    local body token i
+    REFRESH_TOKENS=()
+    for i in $(seq 1 "$CONNECTIONS"); do
+        body=$(curl -s --max-time 10 -X POST "$BASE/token" -H 'Accept: application/json' \
+            --data-urlencode grant_type=password --data-urlencode "username=$GOOD_USER" \
+            --data-urlencode "password=$PASSWORD") || die "POST /token failed"
+        token=$(sed -nE 's/.*"refresh_token":"([^"]+)".*/\1/p' <<<"$body")
+        [ -n "$token" ] || die "POST /token gave no refresh_token: $body"
+        REFRESH_TOKENS+=("$token")
+    done
+}
+
+# refresh_scenario REP: grant_type=refresh_token (refresh.lua carries each new token into a later
+# request); the warm-up uses tokens up, so the measured run starts from fresh logins.
+refresh_scenario() {
+    local rep=$1 url="$BASE/token" pid before threads=$(( CONNECTIONS < 2 ? 1 : 2 ))
+    server_alive
+    if [ "$WARMUP" -gt 0 ]; then
+        refresh_tokens
+        wrk_run "$WORK/warmup.out" "$CONNECTIONS" "$WARMUP" "$url" -s "$REFRESH" -- "$threads" "${REFRESH_TOKENS[@]}"
+    fi
+    refresh_tokens
+    log "  refresh: ${DURATION}s at $CONNECTIONS connections"
+    pid=$(pid_of "$url")
+    before=$(cpu_ticks "$pid")
+    wrk_run "$RESULTS_DIR/wrk-$rep-refresh.txt" "$CONNECTIONS" "$DURATION" "$url" -s "$REFRESH" -- "$threads" "${REFRESH_TOKENS[@]}"
+    record "$rep" refresh "$(result_of "$RESULTS_DIR/wrk-$rep-refresh.txt")"
+    record_cpu "$rep" refresh "$RESULTS_DIR/wrk-$rep-refresh.txt" "$before" "$(cpu_ticks "$pid")"
+}
+
 run_set() {
     local rep=$1
     log "set $rep of $REPEAT"
@@ -571,6 +640,16 @@ run_set() {
     scenario "$rep" floor "$CONNECTIONS" "$BASE$FLOOR_PATH" -s "$REPORT"
     scenario "$rep" me-bearer "$CONNECTIONS" "$BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $TOKEN"
     scenario "$rep" me-bearer-memory "$CONNECTIONS" "$MEMORY_BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $MEMORY_TOKEN"
+    get_token "$ES256_BASE"
+    ES256_TOKEN=$TOKEN
+    get_token "$ES256_NOCACHE_BASE"
+    ES256_NOCACHE_TOKEN=$TOKEN
+    get_token "$THROTTLED_BASE"
+    NOCACHE_TOKEN=$TOKEN
+    get_token
+    scenario "$rep" me-es256 "$CONNECTIONS" "$ES256_BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $ES256_TOKEN"
+    scenario "$rep" me-es256-nocache "$CONNECTIONS" "$ES256_NOCACHE_BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $ES256_NOCACHE_TOKEN"
+    scenario "$rep" me-hs256-nocache "$CONNECTIONS" "$THROTTLED_BASE/users/me" -s "$REPORT" -H "Authorization: Bearer $NOCACHE_TOKEN"
     scenario "$rep" me-cookie "$CONNECTIONS" "$BASE/users/me" -s "$REPORT" -H "Cookie: fal_session=$TOKEN"
     scenario "$rep" login-good "$CONNECTIONS" "$BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
     scenario "$rep" login-good-throttled "$CONNECTIONS" "$THROTTLED_BASE/token" -s "$LOGIN" -- "$GOOD_USER" "$PASSWORD"
@@ -583,6 +662,7 @@ run_set() {
     get_token
     scenario "$rep" search "$SEARCH_CONNECTIONS" "$BASE$SEARCH_PATH" -s "$REPORT" -H "Authorization: Bearer $ADMIN_TOKEN"
     put_scenario "$rep"
+    refresh_scenario "$rep"
 
     # Mixed: /users/me while a login flood runs, both started together for the same time.
     server_alive
@@ -627,6 +707,9 @@ stop_throttled
 cp "$WORK/server-throttled.log" "$RESULTS_DIR/server-throttled.log" 2>/dev/null
 stop_memory
 cp "$WORK/server-memory.log" "$RESULTS_DIR/server-memory.log" 2>/dev/null
+stop_other "$ES256_PID"
+stop_other "$ES256_NOCACHE_PID"
+cp "$WORK/server-es256.log" "$WORK/server-es256-nocache.log" "$RESULTS_DIR/" 2>/dev/null
 
 # ---------------------------------------------------------------------------------------------
 # Medians over the sets (a key missing from a set, e.g. a status code, counts 0 there).
@@ -699,6 +782,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
         EMPLOYEES_NOTE="the seeded sample users only"
     fi
     echo "  employees     SQLite ($EMPLOYEES_NOTE); 2m and 4m: a third service on $MEMORY_BASE with the in-memory store (Fake provider)"
+    echo "  keys          HS256 on the main, second (4t, 2n) and third services; ES256 (P-256) on a fourth ($ES256_BASE, 2e) and a fifth ($ES256_NOCACHE_BASE, 2en); 2n and 2en with Jwt__ValidatedTokenCacheCapacity=0"
     echo "  connections   $CONNECTIONS per scenario; mixed: $MIXED_ME_CONNECTIONS (/users/me) + $MIXED_LOGIN_CONNECTIONS (login flood); queueing check: $QUEUE_CONNECTIONS"
     echo "  duration      ${DURATION} s measured after ${WARMUP} s warm-up (discarded), per scenario; wrk -t2 --timeout ${TIMEOUT}s --latency"
     if [ "$REPEAT" -gt 1 ]; then
@@ -735,6 +819,9 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
         "$([ "$FLOOR_PATH" = /healthz ] || echo "fallback: /healthz 404")"
     row "2 GET /users/me (bearer)" me-bearer "$CONNECTIONS" 200 ""
     row "2m GET /users/me, in-memory store" me-bearer-memory "$CONNECTIONS" 200 "third service, right after 2"
+    row "2e GET /users/me, ES256 token" me-es256 "$CONNECTIONS" 200 "fourth service (ES256 key), same database"
+    row "2en GET /users/me, ES256, no cache" me-es256-nocache "$CONNECTIONS" 200 "fifth: validated-token cache off"
+    row "2n GET /users/me, HS256, no cache" me-hs256-nocache "$CONNECTIONS" 200 "second service: cache off"
     row "3 GET /users/me (cookie)" me-cookie "$CONNECTIONS" "$COOKIE_EXPECT" "$COOKIE_NOTE"
     row "4 POST /token good login" login-good "$CONNECTIONS" 200 ""
     row "4t POST /token good, throttling on" login-good-throttled "$CONNECTIONS" 200 "second service, right after 4"
@@ -744,6 +831,7 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     row "7 GET /login" login-page "$CONNECTIONS" 200 ""
     row "9 GET /employees?last_name=fac" search "$SEARCH_CONNECTIONS" 200 "admin:read, 20 a page"
     row "10 PUT /employees/{own}" put-own 1 200 "user:write, If-Match from the last answer"
+    row "11 POST /token refresh_token" refresh "$CONNECTIONS" 200 "a family per connection, rotated each time"
     row "8a mixed: GET /users/me" mixed-me "$MIXED_ME_CONNECTIONS" 200 "during 8b"
     row "8b mixed: POST /token flood" mixed-login "$MIXED_LOGIN_CONNECTIONS" 200 "during 8a"
     row "+ POST /token good, 64 conns" login-64 "$QUEUE_CONNECTIONS" 200 "queueing check, no warm-up"
@@ -757,6 +845,12 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     C_FLOOR=$(safe_div "$(get floor cpu_us)" "$(get me-bearer cpu_us)")
     C_FLOOR_MEMORY=$(safe_div "$(get floor cpu_us)" "$(get me-bearer-memory cpu_us)")
     R_ME_DB=$(safe_div "$(get me-bearer rps)" "$(get me-bearer-memory rps)")
+    R_ES256=$(safe_div "$(get me-es256 rps)" "$(get me-bearer rps)")
+    C_ES256=$(safe_div "$(get me-bearer cpu_us)" "$(get me-es256 cpu_us)")
+    R_ES256_NOCACHE=$(safe_div "$(get me-es256-nocache rps)" "$(get me-hs256-nocache rps)")
+    C_ES256_NOCACHE=$(safe_div "$(get me-hs256-nocache cpu_us)" "$(get me-es256-nocache cpu_us)")
+    R_REFRESH=$(safe_div "$(get refresh rps)" "$(get floor rps)")
+    C_REFRESH=$(safe_div "$(get floor cpu_us)" "$(get refresh cpu_us)")
     R_LOGIN_DB=$(safe_div "$(lat login-good p50)" "$(lat login-good-memory p50)")
     R_MIXED=$(safe_div "$(get mixed-me rps)" "$(get me-bearer rps)")
     if responded mixed-me; then
@@ -798,6 +892,12 @@ verdict() { # VALUE OP BOUND [BOUND2] → ok / MISSED (n/a when the figure could
     fig "/users/me in-memory store ÷ floor (2m ÷ 1), req/s" "$R_FLOOR_MEMORY" "≥ 0.70" "$(verdict "$R_FLOOR_MEMORY" ">=" 0.70)"
     fig "  the same by CPU per request (floor ÷ 2m)" "$C_FLOOR_MEMORY" "≥ 0.70" "$(verdict "$C_FLOOR_MEMORY" ">=" 0.70)"
     fig "/users/me SQLite ÷ in-memory store (2 ÷ 2m), req/s" "$R_ME_DB" "" ""
+    fig "/users/me ES256 ÷ HS256, cached (2e ÷ 2), req/s" "$R_ES256" "≥ 0.90" "$(verdict "$R_ES256" ">=" 0.90)"
+    fig "  the same by CPU per request (2 ÷ 2e)" "$C_ES256" "≥ 0.90" "$(verdict "$C_ES256" ">=" 0.90)"
+    fig "/users/me ES256 ÷ HS256, cache off (2en ÷ 2n), req/s" "$R_ES256_NOCACHE" "(report)" ""
+    fig "  the same by CPU per request (2n ÷ 2en)" "$C_ES256_NOCACHE" "(report)" ""
+    fig "refresh_token grant ÷ floor (11 ÷ 1), req/s" "$R_REFRESH" "≥ 0.30" "$(verdict "$R_REFRESH" ">=" 0.30)"
+    fig "  the same by CPU per request (floor ÷ 11)" "$C_REFRESH" "≥ 0.30" "$(verdict "$C_REFRESH" ">=" 0.30)"
     fig "good login p50, SQLite ÷ in-memory store (4 ÷ 4m)" "$R_LOGIN_DB" "≤ 1.10" "$(verdict "$R_LOGIN_DB" "<=" 1.10)"
     if [ -n "$IMPORT_S" ]; then
         fig "import of $EMPLOYEES employees into SQLite" "$IMPORT_S s" "≤ 15 s" "$(verdict "$IMPORT_S" "<=" 15)"

@@ -21,12 +21,13 @@ namespace FastApiLearning.Infrastructure.Tokens;
 public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 {
     /// <summary>Enough for the active sessions of a busy instance; a few KiB each.</summary>
-    public const int Capacity = 4096;
+    public const int DefaultCapacity = 4096;
 
     /// <summary>The issuer may write iat with a fraction of a second while exp stays whole.</summary>
     private static readonly TimeSpan s_lifetimeTolerance = TimeSpan.FromSeconds(1);
 
-    private readonly MemoryCache _validated = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly MemoryCache _validated;
+    private readonly bool _enabled;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _accessTokenLifetime;
 
@@ -34,11 +35,15 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     {
         _timeProvider = timeProvider;
         _accessTokenLifetime = jwt.Value.AccessTokenLifetime;
+        // 0 turns the cache off: every request checks the signature (what the bench compares the cache with).
+        _enabled = jwt.Value.ValidatedTokenCacheCapacity > 0;
+        _validated = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, jwt.Value.ValidatedTokenCacheCapacity) });
     }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (_validated.TryGetValue(token, out ValidToken? known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
+        ValidToken? known = null;
+        if (_enabled && _validated.TryGetValue(token, out known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
         {
             // Checked in full below, against the keys trusted now: refused, unless another key signed it.
             _validated.Remove(token);
@@ -78,7 +83,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             }
 
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
-            if (expires > _timeProvider.GetUtcNow())
+            if (_enabled && expires > _timeProvider.GetUtcNow())
             {
                 _validated.Set(token, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
                 {

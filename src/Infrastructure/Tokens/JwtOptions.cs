@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FastApiLearning.Application.Auth.Sessions;
 
 namespace FastApiLearning.Infrastructure.Tokens;
@@ -47,6 +48,13 @@ public sealed class JwtOptions
 
     /// <summary>How long the browser session's own parallel requests may present the token just rotated (under a minute).</summary>
     public TimeSpan RefreshTokenBrowserGrace { get; set; } = RefreshTokenLifetimes.Default.BrowserGrace;
+
+    /// <summary>
+    /// How many validated access tokens each instance remembers, so that a token sent again is not checked
+    /// again (<see cref="CachingTokenHandler"/>); 0 turns the cache off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheCapacity { get; set; } = CachingTokenHandler.DefaultCapacity;
 
     public RefreshTokenLifetimes ToRefreshTokenLifetimes() =>
         new(RefreshTokenIdleLifetime, RefreshTokenAbsoluteLifetime, RefreshTokenBrowserGrace);

@@ -52,6 +52,24 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Test]
+    public async Task ValidateTokenAsync_WithTheCacheOff_ChecksATokenInFullEveryTime()
+    {
+        // Arrange: Jwt:ValidatedTokenCacheCapacity=0, what the bench measures the cache against.
+        using var handler = new CachingTokenHandler(
+            TimeProvider.System, Options.Create(new JwtOptions { AccessTokenLifetime = TestTokens.Lifetime, ValidatedTokenCacheCapacity = 0 }));
+        var token = TestTokens.Create();
+        var first = await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
+
+        // Act
+        var second = await handler.ValidateTokenAsync(token, OnlyTheCacheAccepts());
+
+        // Assert
+        Assert.That(first.IsValid, Is.True);
+        Assert.That(second.IsValid, Is.False);
+        Assert.That(second.Exception, Is.InstanceOf<SecurityTokenInvalidIssuerException>());
+    }
+
+    [Test]
     public async Task ValidateTokenAsync_WhileTheKeyThatSignedItIsStillAmongSeveral_AnswersFromMemory()
     {
         // Arrange
