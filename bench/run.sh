@@ -599,11 +599,13 @@ put_scenario() {
     record_cpu "$rep" put-own "$RESULTS_DIR/wrk-$rep-put-own.txt" "$before" "$(cpu_ticks "$pid")"
 }
 
-# refresh_tokens: one refresh token per connection, each of a login of its own (a family each).
+# refresh_tokens: a refresh token per connection and a few more, each of a login of its own (a family
+# each). The spares keep every connection supplied: one connection of the smoke run sent requests
+# before its thread had a token for it, and a connection that ever sends none never gets one back.
 refresh_tokens() {
     local body token i
     REFRESH_TOKENS=()
-    for i in $(seq 1 "$CONNECTIONS"); do
+    for i in $(seq 1 $((CONNECTIONS + 8))); do
         body=$(curl -s --max-time 10 -X POST "$BASE/token" -H 'Accept: application/json' \
             --data-urlencode grant_type=password --data-urlencode "username=$GOOD_USER" \
             --data-urlencode "password=$PASSWORD") || die "POST /token failed"
