@@ -7,6 +7,7 @@ namespace FastApiLearning.Infrastructure.Clients;
 public sealed class ClientOptions : IValidatableObject
 {
     public const string SectionName = "OAuth";
+    public const int MinimumSecretLength = 32;
 
     public List<RegisteredClient> Clients { get; set; } = [];
 
@@ -22,6 +23,13 @@ public sealed class ClientOptions : IValidatableObject
             else if (client.ClientId == ConfiguredClientRegistry.SwaggerClientId)
             {
                 yield return new($"OAuth:Clients:{i}:ClientId '{client.ClientId}' is Swagger UI's, which is registered already.");
+            }
+
+            // A secret guessed online opens introspection and the client's grants: long and random, like a key.
+            if (!string.IsNullOrEmpty(client.Secret) && client.Secret.Length < MinimumSecretLength)
+            {
+                yield return new(
+                    $"OAuth:Clients:{i}:Secret is shorter than {MinimumSecretLength} characters: use a random one, e.g. the output of `openssl rand -base64 32`.");
             }
 
             foreach (var uri in client.RedirectUris.Where(uri => !IsRedirectUri(uri)))

@@ -10,7 +10,7 @@ public static class TokenRequests
 {
     public const string PublicClient = "spa";
     public const string ConfidentialClient = "resource-server";
-    public const string ClientSecret = "resource-server-secret";
+    public const string ClientSecret = "resource-server-secret-of-at-least-32-characters";
 
     /// <summary>A public and a confidential client (<c>OAuth:Clients</c>), as a deployment would register them.</summary>
     public static (string Key, string Value)[] RegisteredClients { get; } =

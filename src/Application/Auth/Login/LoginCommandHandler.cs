@@ -85,6 +85,15 @@ public sealed class LoginCommandHandler(
         // Only now, with the password right: what an account holds is nobody else's business, so a
         // grant-dependent refusal must not be reachable without the password.
         var held = await scopeGrants.FindGrantedScopesAsync(employee.EmpNo, cancellationToken) ?? Scopes.Default;
+        // A registered client gets no more than it is registered for, whoever logs in through it: its tokens
+        // carry its client_id, and a resource server may trust that pair (the code flow caps them the same way).
+        if (!client.IsAnonymous
+            && clients.Find(client.ClientId) is { } registered
+            && !held.All(scope => Scopes.Satisfy(registered.AllowedScopes, scope)))
+        {
+            held = ScopeParameter.Grant(held, registered.AllowedScopes);
+        }
+
         var requested = ScopeParameter.Parse(command.Scope);
         var granted = ScopeParameter.Grant(held, requested);
         if (requested is not null && granted.Count == 0)

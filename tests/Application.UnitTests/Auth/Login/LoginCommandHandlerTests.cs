@@ -913,6 +913,30 @@ public sealed class LoginCommandHandlerTests
             It.Is<RefreshTokenFamily>(f => f.ClientId == boundTo), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task Handle_ForARegisteredClient_GrantsNoScopeBeyondWhatTheClientIsRegisteredFor()
+    {
+        // Arrange: the employee holds admin:read too; "spa" is registered for user:read only.
+        _scopeGrants
+            .Setup(g => g.FindGrantedScopesAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([Scopes.UserRead, Scopes.AdminRead]);
+
+        // Act
+        var everything = await _handler.Handle(new LoginCommand(Email, Password, Client: new ClientCredentials("spa", null)), CancellationToken.None);
+        var askedForAdmin = await _handler.Handle(
+            new LoginCommand(Email, Password, Scope: Scopes.AdminRead, Client: new ClientCredentials("spa", null)), CancellationToken.None);
+        var anonymous = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(everything, Is.TypeOf<LoginResult.Succeeded>());
+        Assert.That(askedForAdmin, Is.TypeOf<LoginResult.ScopeRefused>());
+        Assert.That(anonymous, Is.TypeOf<LoginResult.Succeeded>());
+        _tokenIssuer.Verify(i => i.Issue(
+            s_employee, It.Is<IReadOnlyList<string>>(scopes => scopes.SequenceEqual(new[] { Scopes.UserRead })), It.IsAny<AccessTokenSession?>()), Times.Once);
+        _tokenIssuer.Verify(i => i.Issue(
+            s_employee, It.Is<IReadOnlyList<string>>(scopes => scopes.SequenceEqual(new[] { Scopes.UserRead, Scopes.AdminRead })), It.IsAny<AccessTokenSession?>()), Times.Once);
+    }
+
     [TestCase("resource-app", null)]
     [TestCase("resource-app", "")]
     [TestCase("resource-app", "wrong secret")]
