@@ -73,14 +73,20 @@ public static class AuthEndpoints
         }
 
         // The grant decides the use case (RFC 6749 §4.1.3, §4.3.2, §6); each grant's own checks are in its file.
-        if (form.GrantType == TokenForm.RefreshTokenGrant)
+        if (form.GrantType is TokenForm.RefreshTokenGrant or TokenForm.AuthorizationCodeGrant)
         {
-            return await RefreshTokenGrant.AnswerAsync(form, httpContext, answers, sender, crossSite, loggerFactory, cancellationToken);
-        }
+            // A registered client's page may redeem codes and refresh from its own origin (CORS); no other
+            // site may: an unknown refresh token counts against the sender's address, which another site's
+            // page must not spend from its visitors' browsers.
+            if (crossSite.IsCrossSiteForClientGrant(httpContext.Request))
+            {
+                LogCrossSite(loggerFactory, httpContext);
+                return TokenResults.Error(StatusCodes.Status403Forbidden, TokenResults.InvalidRequest, TokenResults.CrossSiteRefused);
+            }
 
-        if (form.GrantType == TokenForm.AuthorizationCodeGrant)
-        {
-            return await AuthorizationCodeGrant.AnswerAsync(form, httpContext, answers, sender, crossSite, loggerFactory, cancellationToken);
+            return form.GrantType == TokenForm.RefreshTokenGrant
+                ? await RefreshTokenGrant.AnswerAsync(form, httpContext, sender, cancellationToken)
+                : await AuthorizationCodeGrant.AnswerAsync(form, httpContext, sender, cancellationToken);
         }
 
         if (!form.IsPasswordGrant)

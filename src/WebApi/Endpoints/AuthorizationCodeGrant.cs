@@ -1,6 +1,5 @@
 using FastApiLearning.Application.Auth.RedeemCode;
 using FastApiLearning.Application.Common.Exceptions;
-using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.WebApi.Auth;
 using FastApiLearning.WebApi.Contracts;
 using FastApiLearning.WebApi.Errors;
@@ -17,27 +16,8 @@ namespace FastApiLearning.WebApi.Endpoints;
 public static class AuthorizationCodeGrant
 {
     public static async ValueTask<IResult> AnswerAsync(
-        TokenForm form,
-        HttpContext httpContext,
-        TokenResults answers,
-        ISender sender,
-        CrossSiteRequests crossSite,
-        ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        TokenForm form, HttpContext httpContext, ISender sender, CancellationToken cancellationToken)
     {
-        // A registered client's page redeems its codes from its own origin (CORS); no other site may.
-        if (crossSite.IsCrossSiteForClientGrant(httpContext.Request))
-        {
-            var headers = httpContext.Request.Headers;
-            SecurityLog.CrossSiteRequestRefused(
-                loggerFactory.CreateLogger(SecurityLog.Category),
-                httpContext.Request.Path,
-                ClientAddress.Of(httpContext),
-                headers.Origin.ToString(),
-                headers["Sec-Fetch-Site"].ToString());
-            return TokenResults.Error(StatusCodes.Status403Forbidden, TokenResults.InvalidRequest, TokenResults.CrossSiteRefused);
-        }
-
         var client = RequestClientCredentials.Read(httpContext.Request, form.ClientId, form.ClientSecret);
         if (client.Problem is not null)
         {
