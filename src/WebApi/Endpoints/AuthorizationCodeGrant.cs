@@ -38,18 +38,11 @@ public static class AuthorizationCodeGrant
         }
         catch (ValidationException invalid)
         {
-            var errors = ValidationExceptionHandler.ErrorsByField(invalid);
-            return TokenResults.Error(
-                StatusCodes.Status400BadRequest,
-                TokenResults.InvalidRequest,
-                string.Join("; ", errors.Values.SelectMany(messages => messages)),
-                errors);
+            return TokenResults.Json.InvalidFields(ValidationExceptionHandler.ErrorsByField(invalid));
         }
         catch (ResourceUnavailableException unavailable)
         {
-            return RetryAfter.With(
-                TokenResults.Error(StatusCodes.Status503ServiceUnavailable, TokenResults.TemporarilyUnavailable, unavailable.Message),
-                RetryAfter.Seconds(unavailable.RetryAfter));
+            return TokenResults.Json.Unavailable(unavailable);
         }
 
         return result switch

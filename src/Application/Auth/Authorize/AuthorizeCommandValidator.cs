@@ -1,6 +1,5 @@
 using FastApiLearning.Application.Auth.Login;
 using FastApiLearning.Application.Common.Ports;
-using FastApiLearning.Domain.Employees;
 using FluentValidation;
 
 namespace FastApiLearning.Application.Auth.Authorize;
@@ -60,11 +59,6 @@ public sealed class AuthorizeCommandValidator : AbstractValidator<AuthorizeComma
             .WithMessage($"code_challenge must be {Pkce.MinLength} to {Pkce.MaxLength} characters of A-Z, a-z, 0-9, -, ., _, ~")
             .OverridePropertyName("code_challenge");
 
-        RuleFor(c => c.Scope ?? "")
-            .MaximumLength(ScopeParameter.MaxLength).WithMessage($"scope must be at most {ScopeParameter.MaxLength} characters")
-            .Must(ScopeParameter.IsWellFormed).WithMessage("scope must be scope names separated by spaces")
-            .Must(scope => ScopeParameter.Parse(scope) is not { } names || names.All(Scopes.IsKnown))
-            .WithMessage($"scope must be one or more of: {ScopeParameter.KnownNames}")
-            .OverridePropertyName(ScopeField);
+        this.AddScopeRule(c => c.Scope);
     }
 }

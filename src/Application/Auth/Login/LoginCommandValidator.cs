@@ -1,5 +1,4 @@
 using FastApiLearning.Application.Auth.Clients;
-using FastApiLearning.Domain.Employees;
 using FluentValidation;
 
 namespace FastApiLearning.Application.Auth.Login;
@@ -36,12 +35,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
             .MaximumLength(MaxPasswordLength).WithMessage($"password must be at most {MaxPasswordLength} characters")
             .OverridePropertyName("password");
 
-        RuleFor(c => c.Scope ?? "")
-            .MaximumLength(ScopeParameter.MaxLength).WithMessage($"scope must be at most {ScopeParameter.MaxLength} characters")
-            .Must(ScopeParameter.IsWellFormed).WithMessage("scope must be scope names separated by spaces")
-            .Must(scope => ScopeParameter.Parse(scope) is not { } names || names.All(Scopes.IsKnown))
-            .WithMessage($"scope must be one or more of: {ScopeParameter.KnownNames}")
-            .OverridePropertyName(ScopeField);
+        this.AddScopeRule(c => c.Scope);
 
         this.AddClientRules(c => c.Client ?? ClientCredentials.None);
     }

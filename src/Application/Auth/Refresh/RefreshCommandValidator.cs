@@ -1,6 +1,5 @@
 using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.Login;
-using FastApiLearning.Domain.Employees;
 using FluentValidation;
 
 namespace FastApiLearning.Application.Auth.Refresh;
@@ -21,12 +20,7 @@ public sealed class RefreshCommandValidator : AbstractValidator<RefreshCommand>
             .WithMessage($"refresh_token must be at most {RefreshCommand.MaxRefreshTokenLength} characters")
             .OverridePropertyName("refresh_token");
 
-        RuleFor(c => c.Scope ?? "")
-            .MaximumLength(ScopeParameter.MaxLength).WithMessage($"scope must be at most {ScopeParameter.MaxLength} characters")
-            .Must(ScopeParameter.IsWellFormed).WithMessage("scope must be scope names separated by spaces")
-            .Must(scope => ScopeParameter.Parse(scope) is not { } names || names.All(Scopes.IsKnown))
-            .WithMessage($"scope must be one or more of: {ScopeParameter.KnownNames}")
-            .OverridePropertyName(LoginCommandValidator.ScopeField);
+        this.AddScopeRule(c => c.Scope);
 
         this.AddClientRules(c => c.Client ?? ClientCredentials.None);
     }
