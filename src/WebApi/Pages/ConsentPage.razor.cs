@@ -5,7 +5,9 @@ namespace FastApiLearning.WebApi.Pages;
 
 /// <summary>
 /// Asks the employee whether a client that is not ours may have the scopes it asked for. The form posts the
-/// authorization request back to <c>/authorize</c> with the answer (and an antiforgery token).
+/// authorization request back to <c>/authorize</c> with the answer (and an antiforgery token). When the employee
+/// holds none of what the client may have, the page says so and offers only the way back (the client then hears
+/// access_denied, as for a "Deny": it learns nothing of what the employee holds).
 /// </summary>
 public sealed partial class ConsentPage
 {
@@ -15,7 +17,7 @@ public sealed partial class ConsentPage
     public const string Deny = "deny";
 
     /// <param name="clientName">The client's registered display name.</param>
-    /// <param name="scopes">What the code would carry.</param>
+    /// <param name="scopes">What the code would carry; empty when it could carry nothing.</param>
     /// <param name="parameters">The authorization request's parameters, posted back as they came.</param>
     public static IResult Result(string clientName, IReadOnlyList<Scope> scopes, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
         PageResults.Page<ConsentPage>(new Dictionary<string, object?>

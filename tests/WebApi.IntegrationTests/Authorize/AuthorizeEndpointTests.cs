@@ -271,13 +271,14 @@ public sealed partial class AuthorizeEndpointTests
     }
 
     [Test]
-    public async Task Authorize_WithScopesNeitherTheClientMayHaveNorTheUserHolds_RedirectsInvalidScope()
+    public async Task Authorize_ThirdPartyAskingOnlyForScopesItMayNotHave_RedirectsInvalidScopeWithoutConsent()
     {
         using var browser = BrowserClient.For(_factory);
-        await browser.LogInAsync(Forms.Pranav);
+        await browser.LogInAsync(Forms.Behai);
 
-        // Third party may have user:read and admin:read; Pranav holds user:read only.
-        using var response = await browser.Http.GetAsync(AuthorizePath(ThirdParty, ThirdPartyRedirect, scope: "admin:read user:write", state: "st"));
+        // Third party may have user:read and admin:read: user:write is refused whoever is logged in, so saying so
+        // tells the client nothing about the employee.
+        using var response = await browser.Http.GetAsync(AuthorizePath(ThirdParty, ThirdPartyRedirect, scope: "user:write", state: "st"));
         var query = LocationQuery(response);
 
         Assert.That(query["error"], Is.EqualTo("invalid_scope"));

@@ -102,11 +102,47 @@ public sealed partial class ConsentTests
         Assert.That(response.Headers.Location, Is.Null);
     }
 
+    [Test]
+    public async Task Authorize_ThirdPartyAskingForScopesTheUserDoesNotHold_AsksTheUserInsteadOfTellingTheClient()
+    {
+        using var browser = BrowserClient.For(_factory);
+        await browser.LogInAsync(Forms.Pranav);
+
+        // The client may have admin:read; Pranav does not hold it. An invalid_scope now would tell the client what
+        // Pranav holds before Pranav has said anything.
+        using var response = await browser.Http.GetAsync(AuthorizePath(ThirdParty, ThirdPartyRedirect, scope: "admin:read", state: "st"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a page for the employee, no redirect to the client");
+        Assert.That(response.Headers.Location, Is.Null);
+        Assert.That(html, Does.Contain("asks for permissions your account does not have"));
+        Assert.That(html, Does.Not.Contain("value=\"allow\""), "nothing to allow");
+        Assert.That(html, Does.Contain("value=\"deny\""));
+    }
+
+    [Test]
+    public async Task Consent_BackFromAPageWithNothingToAllow_RedirectsExactlyAsADenyDoes()
+    {
+        using var lacking = BrowserClient.For(_factory);
+        await lacking.LogInAsync(Forms.Pranav);
+        using var holding = BrowserClient.For(_factory);
+        await holding.LogInAsync(Forms.Behai);
+
+        // Pranav does not hold admin:read (a page with nothing to allow); Behai holds user:read and says no.
+        using var fromLacking = await AnswerConsentAsync(lacking, "deny", state: "s", scope: "admin:read");
+        using var fromDenying = await AnswerConsentAsync(holding, "deny", state: "s", scope: "user:read");
+
+        Assert.That(fromLacking.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
+        Assert.That(LocationQuery(fromLacking)["error"], Is.EqualTo("access_denied"));
+        Assert.That(fromLacking.Headers.Location, Is.EqualTo(fromDenying.Headers.Location),
+            "the client cannot tell an employee lacking the scope from one who said no");
+    }
+
     /// <summary>Opens the consent page and posts its form back with <paramref name="decision"/>, as the browser would.</summary>
     private static async Task<HttpResponseMessage> AnswerConsentAsync(
-        BrowserClient browser, string decision, string state, bool antiforgery = true, string? origin = null, string? redirectUri = null)
+        BrowserClient browser, string decision, string state, bool antiforgery = true, string? origin = null, string? redirectUri = null, string? scope = null)
     {
-        var (html, token) = await browser.GetPageAsync(AuthorizePath(ThirdParty, ThirdPartyRedirect, state: state));
+        var (html, token) = await browser.GetPageAsync(AuthorizePath(ThirdParty, ThirdPartyRedirect, scope: scope, state: state));
         var fields = HiddenField().Matches(html)
             .Where(match => match.Groups["name"].Value != "__RequestVerificationToken")
             .ToDictionary(match => match.Groups["name"].Value, match => WebUtility.HtmlDecode(match.Groups["value"].Value));

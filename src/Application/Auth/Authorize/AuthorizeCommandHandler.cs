@@ -37,22 +37,27 @@ public sealed class AuthorizeCommandHandler(
             return AuthorizeResult.LoginRequired;
         }
 
-        var held = await scopeGrants.FindGrantedScopesAsync(empNo, cancellationToken) ?? Scopes.Default;
-        var granted = Grant(client, held, Login.ScopeParameter.Parse(command.Scope));
-        if (granted.Count == 0)
-        {
-            SecurityLog.AuthorizationScopeRefused(_log, empNo, client.ClientId, command.Scope);
-            return new AuthorizeResult.ScopeRefused();
-        }
-
         if (command.Consent == ConsentDecision.Denied)
         {
             return new AuthorizeResult.Denied();
         }
 
-        if (!client.FirstParty && command.Consent != ConsentDecision.Allowed)
+        var requested = Login.ScopeParameter.Parse(command.Scope);
+        var held = await scopeGrants.FindGrantedScopesAsync(empNo, cancellationToken) ?? Scopes.Default;
+        var granted = Grant(client, held, requested);
+
+        // What the client may have at all follows from the request alone; what the employee holds is the
+        // employee's to show. A third party learns it only once the employee has answered the consent page
+        // (which lists only what would be granted, perhaps nothing), never from an invalid_scope before that.
+        if (!client.FirstParty && command.Consent != ConsentDecision.Allowed && MayAskFor(client, requested))
         {
             return new AuthorizeResult.ConsentRequired(client, [.. granted.Select(Scopes.Find)]);
+        }
+
+        if (granted.Count == 0)
+        {
+            SecurityLog.AuthorizationScopeRefused(_log, empNo, client.ClientId, command.Scope);
+            return new AuthorizeResult.ScopeRefused();
         }
 
         var code = TokenHandles.New();
@@ -70,6 +75,10 @@ public sealed class AuthorizeCommandHandler(
         SecurityLog.AuthorizationCodeIssued(_log, empNo, client.ClientId, granted);
         return new AuthorizeResult.CodeIssued(code);
     }
+
+    /// <summary>Whether any name asked for (with no request: any at all) is one the client may be granted.</summary>
+    private static bool MayAskFor(OAuthClient client, IReadOnlyList<string>? requested) =>
+        requested is null ? client.AllowedScopes.Count > 0 : requested.Any(name => Scopes.Satisfy(client.AllowedScopes, name));
 
     /// <summary>
     /// What the code may carry: each name asked for (with no request, each the employee holds or the client may

@@ -109,6 +109,40 @@ public sealed class AuthorizeCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_ForAThirdPartyAskingOnlyForWhatTheEmployeeLacks_AsksForConsentWithNothingRatherThanRefusing()
+    {
+        Register(firstParty: false, allowed: ["user:read", "admin:read"]);
+
+        var result = await _handler.Handle(Command() with { Scope = "admin:read" }, CancellationToken.None);
+
+        // A ScopeRefused here would reach the client as invalid_scope: what the employee holds, told before consent.
+        Assert.That(result, Is.TypeOf<AuthorizeResult.ConsentRequired>());
+        Assert.That(((AuthorizeResult.ConsentRequired)result).Scopes, Is.Empty);
+        _codes.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Handle_ForAThirdPartyAskingOnlyForWhatTheClientMayNotHave_RefusesTheScopeWithoutConsent()
+    {
+        Register(firstParty: false, allowed: ["user:read"]);
+
+        var result = await _handler.Handle(Command() with { Scope = "admin:read user:write" }, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<AuthorizeResult.ScopeRefused>());
+    }
+
+    [Test]
+    public async Task Handle_ForAThirdPartyAllowedWithNothingToGrant_RefusesTheScope()
+    {
+        Register(firstParty: false, allowed: ["admin:read"]);
+
+        var result = await _handler.Handle(Command() with { Scope = "admin:read", Consent = ConsentDecision.Allowed }, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<AuthorizeResult.ScopeRefused>());
+        _codes.VerifyNoOtherCalls();
+    }
+
+    [Test]
     public async Task Handle_ForAThirdPartyClientAllowed_IssuesACode()
     {
         Register(firstParty: false, allowed: ["user:read"]);
