@@ -49,5 +49,10 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1
 fi
 
+# TEST_RESULTS_DIR=folder keeps the TRX files (per-test durations) past the run.
+if [ -n "${TEST_RESULTS_DIR:-}" ]; then
+    mkdir -p "$TEST_RESULTS_DIR" && cp "$results"/*.trx "$TEST_RESULTS_DIR"/ 2>/dev/null
+fi
+
 echo "$passed passed, $failed failed"
 exit "$status"
