@@ -15,15 +15,16 @@ namespace FastApiLearning.Infrastructure.Tokens;
 /// remembers the key that signed its token and is used only while that key is among the validation
 /// parameters' keys: a key no longer configured takes its tokens' entries with it.
 /// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
-/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; and a header
-/// with crit is refused, as no extension is understood here (RFC 7515 §4.1.11).
+/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; its iat_ms, when
+/// it has one, must fall within its iat's second; and a header with crit is refused, as no extension
+/// is understood here (RFC 7515 §4.1.11).
 /// </summary>
 public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 {
     /// <summary>Enough for the active sessions of a busy instance; a few KiB each.</summary>
     public const int DefaultCapacity = 4096;
 
-    /// <summary>The issuer may write iat with a fraction of a second while exp stays whole.</summary>
+    /// <summary>The instant of issue has milliseconds (iat_ms) while exp is whole: an issuer may round exp up.</summary>
     private static readonly TimeSpan s_lifetimeTolerance = TimeSpan.FromSeconds(1);
 
     private readonly MemoryCache _validated;
@@ -110,11 +111,19 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             }
         }
 
-        // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
+        // The instant to the millisecond (iat_ms, or an older token's fractional iat), as the revocation check reads it.
         if (NumericDateClaim.IssuedAt(jwt) is not { } iat
+            || NumericDateClaim.Read(jwt, TokenClaimNames.IssuedAt) is not { } wholeIat
             || NumericDateClaim.Read(jwt, TokenClaimNames.ExpiresAt) is not { } exp)
         {
             return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");
+        }
+
+        // Other verifiers read iat, "log out everywhere" reads iat_ms: both must name the same second.
+        if (iat < wholeIat || iat >= wholeIat + 1)
+        {
+            return new SecurityTokenInvalidLifetimeException(string.Create(
+                CultureInfo.InvariantCulture, $"The token's iat_ms ({iat} s) is not within its iat's second ({wholeIat})."));
         }
 
         // Else a token issued in ten years, expiring an hour later, would be good for ten years.
