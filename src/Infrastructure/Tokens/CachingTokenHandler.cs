@@ -44,10 +44,11 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         ValidToken? known = null;
-        if (_enabled && _validated.TryGetValue(token, out known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
+        var key = new TokenKey(token);
+        if (_enabled && _validated.TryGetValue(key, out known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
         {
             // Checked in full below, against the keys trusted now: refused, unless another key signed it.
-            _validated.Remove(token);
+            _validated.Remove(key);
             known = null;
         }
 
@@ -57,7 +58,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             // every hit, allowing the clock skew the base handler allows.
             if (_timeProvider.GetUtcNow() > known.Expires + validationParameters.ClockSkew)
             {
-                _validated.Remove(token);
+                _validated.Remove(key);
                 return new TokenValidationResult
                 {
                     IsValid = false,
@@ -86,7 +87,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
             if (_enabled && expires > _timeProvider.GetUtcNow())
             {
-                _validated.Set(token, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
+                _validated.Set(key, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
                 {
                     // Never past exp: an expired token is checked again, and refused.
                     AbsoluteExpiration = expires,
@@ -165,6 +166,24 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The cache's key: the whole token, compared in full (a hit is exactly the same string), but hashed
+    /// over its signature only. A string's hash reads every character, and the header and payload, most
+    /// of a token, make no key more distinct than its signature already does; hashing them cost more than
+    /// the rest of a hit and grew with the token (an ES256 token is longer than an HS256 one). Only tokens
+    /// that passed the full check are stored, so nobody chooses the signatures that share a bucket.
+    /// </summary>
+    private sealed class TokenKey(string token) : IEquatable<TokenKey>
+    {
+        private readonly string _token = token;
+
+        public bool Equals(TokenKey? other) => other is not null && string.Equals(_token, other._token, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as TokenKey);
+
+        public override int GetHashCode() => string.GetHashCode(_token.AsSpan(_token.LastIndexOf('.') + 1));
     }
 
     private sealed record ValidToken(JsonWebToken Token, string Issuer, DateTimeOffset Expires, SecurityKey SigningKey);

@@ -52,6 +52,25 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Test]
+    public async Task ValidateTokenAsync_WhenAnotherTokenCarriesARememberedTokensSignature_ChecksItInFull()
+    {
+        // Arrange: the cache hashes a token by its signature; a hit must still be the very same string.
+        using var handler = CreateHandler(TimeProvider.System);
+        var token = TestTokens.Create();
+        await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
+        var parts = token.Split('.');
+        var otherPayload = TestTokens.Create(empNo: 10001).Split('.')[1];
+
+        // Act
+        var spliced = await handler.ValidateTokenAsync($"{parts[0]}.{otherPayload}.{parts[2]}", OnlyTheCacheAccepts());
+
+        // Assert
+        Assert.That(spliced.IsValid, Is.False);
+        Assert.That(spliced.Exception, Is.InstanceOf<SecurityTokenInvalidIssuerException>()
+            .Or.InstanceOf<SecurityTokenInvalidSignatureException>());
+    }
+
+    [Test]
     public async Task ValidateTokenAsync_WithTheCacheOff_ChecksATokenInFullEveryTime()
     {
         // Arrange: Jwt:ValidatedTokenCacheCapacity=0, what the bench measures the cache against.
