@@ -15,15 +15,16 @@ namespace FastApiLearning.Infrastructure.Tokens;
 /// remembers the key that signed its token and is used only while that key is among the validation
 /// parameters' keys: a key no longer configured takes its tokens' entries with it.
 /// Beyond the base handler: a token must have an iat, not in the future, and live no longer than
-/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; and a header
-/// with crit is refused, as no extension is understood here (RFC 7515 §4.1.11).
+/// Jwt:AccessTokenLifetime, so that a leaked key cannot mint a token good for years; its iat_ms, when
+/// it has one, must fall within its iat's second; and a header with crit is refused, as no extension
+/// is understood here (RFC 7515 §4.1.11).
 /// </summary>
 public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
 {
     /// <summary>Enough for the active sessions of a busy instance; a few KiB each.</summary>
     public const int DefaultCapacity = 4096;
 
-    /// <summary>The issuer may write iat with a fraction of a second while exp stays whole.</summary>
+    /// <summary>The instant of issue has milliseconds (iat_ms) while exp is whole: an issuer may round exp up.</summary>
     private static readonly TimeSpan s_lifetimeTolerance = TimeSpan.FromSeconds(1);
 
     private readonly MemoryCache _validated;
@@ -43,10 +44,11 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         ValidToken? known = null;
-        if (_enabled && _validated.TryGetValue(token, out known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
+        var key = new TokenKey(token);
+        if (_enabled && _validated.TryGetValue(key, out known) && known is not null && !IsTrusted(known.SigningKey, validationParameters))
         {
             // Checked in full below, against the keys trusted now: refused, unless another key signed it.
-            _validated.Remove(token);
+            _validated.Remove(key);
             known = null;
         }
 
@@ -56,7 +58,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             // every hit, allowing the clock skew the base handler allows.
             if (_timeProvider.GetUtcNow() > known.Expires + validationParameters.ClockSkew)
             {
-                _validated.Remove(token);
+                _validated.Remove(key);
                 return new TokenValidationResult
                 {
                     IsValid = false,
@@ -85,7 +87,7 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
             if (_enabled && expires > _timeProvider.GetUtcNow())
             {
-                _validated.Set(token, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
+                _validated.Set(key, new ValidToken(jwt, result.Issuer, expires, jwt.SigningKey), new MemoryCacheEntryOptions
                 {
                     // Never past exp: an expired token is checked again, and refused.
                     AbsoluteExpiration = expires,
@@ -110,11 +112,19 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
             }
         }
 
-        // Read from the JSON, not from jwt.IssuedAt: that rounds a fractional iat to whole seconds.
+        // The instant to the millisecond (iat_ms, or an older token's fractional iat), as the revocation check reads it.
         if (NumericDateClaim.IssuedAt(jwt) is not { } iat
+            || NumericDateClaim.Read(jwt, TokenClaimNames.IssuedAt) is not { } wholeIat
             || NumericDateClaim.Read(jwt, TokenClaimNames.ExpiresAt) is not { } exp)
         {
             return new SecurityTokenInvalidLifetimeException("The token has no numeric iat or exp, so its lifetime is unknown.");
+        }
+
+        // Other verifiers read iat, "log out everywhere" reads iat_ms: both must name the same second.
+        if (iat < wholeIat || iat >= wholeIat + 1)
+        {
+            return new SecurityTokenInvalidLifetimeException(string.Create(
+                CultureInfo.InvariantCulture, $"The token's iat_ms ({iat} s) is not within its iat's second ({wholeIat})."));
         }
 
         // Else a token issued in ten years, expiring an hour later, would be good for ten years.
@@ -156,6 +166,24 @@ public sealed class CachingTokenHandler : JsonWebTokenHandler, IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The cache's key: the whole token, compared in full (a hit is exactly the same string), but hashed
+    /// over its signature only. A string's hash reads every character, and the header and payload, most
+    /// of a token, make no key more distinct than its signature already does; hashing them cost more than
+    /// the rest of a hit and grew with the token (an ES256 token is longer than an HS256 one). Only tokens
+    /// that passed the full check are stored, so nobody chooses the signatures that share a bucket.
+    /// </summary>
+    private sealed class TokenKey(string token) : IEquatable<TokenKey>
+    {
+        private readonly string _token = token;
+
+        public bool Equals(TokenKey? other) => other is not null && string.Equals(_token, other._token, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as TokenKey);
+
+        public override int GetHashCode() => string.GetHashCode(_token.AsSpan(_token.LastIndexOf('.') + 1));
     }
 
     private sealed record ValidToken(JsonWebToken Token, string Issuer, DateTimeOffset Expires, SecurityKey SigningKey);

@@ -34,7 +34,7 @@ public sealed class JwtAccessTokenValidator(IOptionsMonitor<JwtBearerOptions> be
             return null;
         }
 
-        // iat to the millisecond, as the revocation check reads it (NumericDateClaim).
+        // The instant of issue to the millisecond (iat_ms), as the revocation check reads it (NumericDateClaim).
         var issuedAt = NumericDateClaim.IssuedAt(jwt) is { } seconds and > 0 and < 253_402_300_799m
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
             : DateTimeOffset.MinValue;

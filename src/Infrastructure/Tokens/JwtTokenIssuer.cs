@@ -20,11 +20,11 @@ public sealed class JwtTokenIssuer(
     public AccessToken Issue(Employee employee, IReadOnlyList<string> scopes, AccessTokenSession? session = null)
     {
         var settings = options.Value;
-        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        // nbf and exp in whole seconds, as the token carries them; iat to the millisecond (RFC 7519
-        // allows a fraction), so that "log out everywhere" can tell a token issued a moment before
-        // it from one issued a moment after, within the same second.
-        var now = DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds());
+        var issuedAt = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        // iat, nbf and exp in whole seconds (the floor), as every verifier reads them; the instant to the
+        // millisecond in a claim of its own, so that "log out everywhere" can tell a token issued a moment
+        // before it from one issued a moment after, within the same second.
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.FromUnixTimeMilliseconds(issuedAt).ToUnixTimeSeconds());
         var expiresAt = now + settings.AccessTokenLifetime;
         var id = Guid.NewGuid().ToString("N");
         var claims = new Dictionary<string, object>
@@ -33,7 +33,8 @@ public sealed class JwtTokenIssuer(
             [TokenClaimNames.Email] = employee.Email,
             [TokenClaimNames.Name] = employee.FullName,
             [TokenClaimNames.TokenId] = id,
-            [TokenClaimNames.IssuedAt] = issuedAt.ToUnixTimeMilliseconds() / 1000m,
+            [TokenClaimNames.IssuedAt] = now.ToUnixTimeSeconds(),
+            [TokenClaimNames.IssuedAtMilliseconds] = issuedAt,
         };
         IReadOnlyList<string> granted = [.. scopes];
         if (granted.Count > 0)

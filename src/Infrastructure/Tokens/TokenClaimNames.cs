@@ -16,8 +16,20 @@ public static class TokenClaimNames
 
     public const string TokenId = "jti";
 
-    /// <summary>A NumericDate to the millisecond (see <see cref="NumericDateClaim"/>).</summary>
+    /// <summary>
+    /// A NumericDate in whole seconds (the floor of <see cref="IssuedAtMilliseconds"/>), as every verifier
+    /// expects: PyJWT compares it with the current time truncated to the second, so a fraction made a fresh
+    /// token "not yet valid" for up to a second.
+    /// </summary>
     public const string IssuedAt = "iat";
+
+    /// <summary>
+    /// The instant the token was issued, in whole milliseconds since the epoch: a private claim (RFC 7519
+    /// §4.3) that only this service reads, for "log out everywhere", which must tell a token issued a
+    /// moment before it from one issued a moment after, within the same second. Other verifiers ignore it.
+    /// Tokens issued before it came have a fractional <see cref="IssuedAt"/> instead (see <see cref="NumericDateClaim"/>).
+    /// </summary>
+    public const string IssuedAtMilliseconds = "iat_ms";
 
     /// <summary>A NumericDate in whole seconds.</summary>
     public const string ExpiresAt = "exp";

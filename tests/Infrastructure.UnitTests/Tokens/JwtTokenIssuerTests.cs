@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FastApiLearning.Domain.Employees;
 using FastApiLearning.Infrastructure.Tokens;
@@ -189,22 +190,23 @@ public sealed class JwtTokenIssuerTests
     }
 
     [Test]
-    public void Issue_WhenClockHasFractionalSeconds_KeepsIatToTheMillisecondAndTruncatesNbfAndExp()
+    public void Issue_WhenClockHasFractionalSeconds_WritesIatNbfAndExpInWholeSecondsAndTheMillisecondsInIatMs()
     {
-        // Arrange: "log out everywhere" compares iat to the millisecond.
+        // Arrange: "log out everywhere" compares the instant of issue to the millisecond.
         _timeProvider.Advance(TimeSpan.FromMilliseconds(750));
         var (issuer, _) = CreateIssuer();
 
         // Act
         var accessToken = issuer.Issue(s_employee, s_scopes);
 
-        // Assert
+        // Assert: read from the JSON itself, as other verifiers (PyJWT compares iat with int(now)) see it.
         var token = _handler.ReadJsonWebToken(accessToken.Value);
-        // Read from the JSON itself: the token handler rounds a fractional iat to whole seconds.
         using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload));
-        Assert.That(payload.RootElement.GetProperty("iat").GetDecimal(), Is.EqualTo(s_now.ToUnixTimeSeconds() + 0.75m));
-        Assert.That(token.GetPayloadValue<long>(JwtRegisteredClaimNames.Nbf), Is.EqualTo(s_now.ToUnixTimeSeconds()));
-
+        var claims = payload.RootElement;
+        Assert.That(claims.GetProperty("iat").GetRawText(), Is.EqualTo(s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        Assert.That(claims.GetProperty("nbf").GetRawText(), Is.EqualTo(s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        Assert.That(claims.GetProperty("iat_ms").GetRawText(), Is.EqualTo((s_now.ToUnixTimeMilliseconds() + 750).ToString(CultureInfo.InvariantCulture)));
+        Assert.That(NumericDateClaim.IssuedAt(token), Is.EqualTo(s_now.ToUnixTimeSeconds() + 0.75m));
         Assert.That(accessToken.ExpiresAt, Is.EqualTo(s_now.AddMinutes(30)));
         Assert.That(token.ValidTo, Is.EqualTo(accessToken.ExpiresAt.UtcDateTime));
     }

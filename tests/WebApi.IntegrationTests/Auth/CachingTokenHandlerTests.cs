@@ -52,6 +52,25 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Test]
+    public async Task ValidateTokenAsync_WhenAnotherTokenCarriesARememberedTokensSignature_ChecksItInFull()
+    {
+        // Arrange: the cache hashes a token by its signature; a hit must still be the very same string.
+        using var handler = CreateHandler(TimeProvider.System);
+        var token = TestTokens.Create();
+        await handler.ValidateTokenAsync(token, Parameters(TestTokens.SigningKey));
+        var parts = token.Split('.');
+        var otherPayload = TestTokens.Create(empNo: 10001).Split('.')[1];
+
+        // Act
+        var spliced = await handler.ValidateTokenAsync($"{parts[0]}.{otherPayload}.{parts[2]}", OnlyTheCacheAccepts());
+
+        // Assert
+        Assert.That(spliced.IsValid, Is.False);
+        Assert.That(spliced.Exception, Is.InstanceOf<SecurityTokenInvalidIssuerException>()
+            .Or.InstanceOf<SecurityTokenInvalidSignatureException>());
+    }
+
+    [Test]
     public async Task ValidateTokenAsync_WithTheCacheOff_ChecksATokenInFullEveryTime()
     {
         // Arrange: Jwt:ValidatedTokenCacheCapacity=0, what the bench measures the cache against.
@@ -223,6 +242,10 @@ public sealed class CachingTokenHandlerTests
             .SetName("{m}(FractionalIat)");
         yield return new TestCaseData(Token(iat: 0.123, exp: 1 + s_lifetime))
             .SetName("{m}(FractionalIatAndExpRoundedUp)");
+        yield return new TestCaseData(WithIatMs(0))
+            .SetName("{m}(IatMsAtTheStartOfIatsSecond)");
+        yield return new TestCaseData(WithIatMs(999))
+            .SetName("{m}(IatMsAtTheEndOfIatsSecond)");
     }
 
     [TestCaseSource(nameof(TokensTheBaseHandlerAccepts))]
@@ -252,6 +275,15 @@ public sealed class CachingTokenHandlerTests
             .SetName("{m}(NoIat)");
         yield return new TestCaseData(Token(iat: s_tenYears, exp: s_tenYears + s_lifetime), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
             .SetName("{m}(IssuedTenYearsFromNow)");
+        // iat_ms is what "log out everywhere" compares; it must name the second every other verifier reads in iat.
+        yield return new TestCaseData(WithIatMs(1000), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(IatMsInTheSecondAfterIat)");
+        yield return new TestCaseData(WithIatMs(-1), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(IatMsBeforeIat)");
+        yield return new TestCaseData(WithIatMs(s_tenYears * 1000), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(IatMsTenYearsAfterIat)");
+        yield return new TestCaseData(WithIatMs("soon"), typeof(SecurityTokenInvalidLifetimeException), "lifetime not allowed")
+            .SetName("{m}(IatMsNotANumber)");
         yield return new TestCaseData(Critical(["https://example.com/ext"]), typeof(SecurityTokenInvalidTypeException), "unsupported header")
             .SetName("{m}(CritNamingAnExtension)");
         yield return new TestCaseData(Critical([]), typeof(SecurityTokenInvalidTypeException), "unsupported header")
@@ -304,6 +336,35 @@ public sealed class CachingTokenHandlerTests
             issuedAt: now + iat,
             notBefore: DateTimeOffset.FromUnixTimeSeconds(now).UtcDateTime,
             expires: DateTimeOffset.FromUnixTimeSeconds(now + exp).UtcDateTime);
+    };
+
+    /// <summary>
+    /// A well-signed token as the issuer makes them: iat in whole seconds (now), and iat_ms this far (in
+    /// milliseconds) after the start of iat's second, or the value given.
+    /// </summary>
+    private static Func<string> WithIatMs(object millisecondsAfterIat) => () =>
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TestTokens.Issuer,
+            Audience = TestTokens.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + TestTokens.Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(s_signingKey, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = "500222",
+                ["jti"] = Guid.NewGuid().ToString("N"),
+                [TokenClaimNames.IssuedAtMilliseconds] = millisecondsAfterIat switch
+                {
+                    int offset => now.ToUnixTimeMilliseconds() + offset,
+                    long offset => now.ToUnixTimeMilliseconds() + offset,
+                    var value => value,
+                },
+            },
+        });
     };
 
     private static Func<string> Critical(string[] extensions) => () => TestTokens.Create(

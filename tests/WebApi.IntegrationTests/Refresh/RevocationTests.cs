@@ -1,7 +1,9 @@
+using System.Globalization;
 using FastApiLearning.Application.Employees.RemoveEmployee;
 using FastApiLearning.WebApi.IntegrationTests.Support;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using static FastApiLearning.WebApi.IntegrationTests.Refresh.TokenRequests;
 
 namespace FastApiLearning.WebApi.IntegrationTests.Refresh;
@@ -114,7 +116,10 @@ public sealed class RevocationTests
         Assert.That(body.GetProperty("token_type").GetString(), Is.EqualTo("bearer"));
         Assert.That(body.GetProperty("iss").GetString(), Is.EqualTo(TestTokens.Issuer));
         Assert.That(body.GetProperty("aud").GetString(), Is.EqualTo(TestTokens.Audience));
-        Assert.That(body.GetProperty("exp").GetInt64() - body.GetProperty("iat").GetInt64(), Is.InRange(1799, 1800));
+        // iat as the token has it: whole seconds (not the milliseconds of its iat_ms).
+        var iat = new JsonWebToken(access).GetPayloadValue<long>("iat");
+        Assert.That(body.GetProperty("iat").GetRawText(), Is.EqualTo(iat.ToString(CultureInfo.InvariantCulture)));
+        Assert.That(body.GetProperty("exp").GetInt64() - iat, Is.EqualTo(1800));
     }
 
     [Test]
