@@ -16,6 +16,7 @@ public static class DependencyInjection
         // Singletons, like the mediator that uses them.
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
         services.AddSingleton<TokenSessions>();
+        services.AddSingleton<SessionRevocation>();
         // Infrastructure replaces these with the configured lifetimes.
         services.TryAddSingleton(RefreshTokenLifetimes.Default);
         return services;

@@ -22,4 +22,7 @@ internal sealed class AuthorizationCodeRow
     public long ExpiresAt { get; set; }
 
     public long? UsedAt { get; set; }
+
+    /// <summary>When it was first presented again after its redemption (a replay), or null.</summary>
+    public long? ReplayedAt { get; set; }
 }

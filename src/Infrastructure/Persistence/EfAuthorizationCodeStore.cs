@@ -45,26 +45,46 @@ public sealed class EfAuthorizationCodeStore(DatabaseCalls calls, TimeProvider t
             var marked = await db.AuthorizationCodes
                 .Where(c => c.CodeHash == codeHash && c.UsedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, usedAt), ct);
+            var replayMarked = 0;
+            if (marked == 0)
+            {
+                // A replay (or nothing): marked before the caller ends the family, for a redemption that may not
+                // have started it yet (it reads the mark after starting it).
+                replayMarked = await db.AuthorizationCodes
+                    .Where(c => c.CodeHash == codeHash && c.UsedAt != null && c.ReplayedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.ReplayedAt, usedAt), ct);
+            }
+
             var row = await db.AuthorizationCodes.AsNoTracking().FirstOrDefaultAsync(c => c.CodeHash == codeHash, ct);
             if (row is null)
             {
                 return new Redemption<AuthorizationCodeRecord>(null, false);
             }
 
-            var record = new AuthorizationCodeRecord(
-                row.CodeHash,
-                row.ClientId,
-                row.RedirectUri,
-                row.CodeChallenge,
-                row.EmpNo,
-                GrantedScopes.Parse(row.Scopes),
-                row.FamilyId,
-                DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt),
-                row.UsedAt is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null);
             // The record as it was before this use.
-            return marked == 1 ? new Redemption<AuthorizationCodeRecord>(record with { UsedAt = null }, true) : new Redemption<AuthorizationCodeRecord>(record, false);
+            var record = ToRecord(row);
+            return marked == 1
+                ? new Redemption<AuthorizationCodeRecord>(record with { UsedAt = null }, true)
+                : new Redemption<AuthorizationCodeRecord>(replayMarked == 1 ? record with { ReplayedAt = null } : record, false);
         }, cancellationToken);
     }
+
+    public async ValueTask<AuthorizationCodeRecord?> FindAsync(string codeHash, CancellationToken cancellationToken) =>
+        await calls.RunAsync(async (db, ct) =>
+            await db.AuthorizationCodes.AsNoTracking().FirstOrDefaultAsync(c => c.CodeHash == codeHash, ct) is { } row ? ToRecord(row) : null,
+            cancellationToken);
+
+    private static AuthorizationCodeRecord ToRecord(AuthorizationCodeRow row) => new(
+        row.CodeHash,
+        row.ClientId,
+        row.RedirectUri,
+        row.CodeChallenge,
+        row.EmpNo,
+        GrantedScopes.Parse(row.Scopes),
+        row.FamilyId,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt),
+        row.UsedAt is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null,
+        row.ReplayedAt is { } replayed ? DateTimeOffset.FromUnixTimeMilliseconds(replayed) : null);
 
     /// <summary>Deletes codes expired a while ago; a purge the database is too busy for waits for the next write.</summary>
     private async ValueTask PurgeIfDueAsync(CancellationToken cancellationToken)

@@ -135,6 +135,7 @@ public abstract class EmployeesDbContext(DbContextOptions options) : DbContext(o
             code.Property(c => c.FamilyId).HasColumnName("family_id").HasMaxLength(MaxHandleLength);
             code.Property(c => c.ExpiresAt).HasColumnName("expires_at");
             code.Property(c => c.UsedAt).HasColumnName("used_at");
+            code.Property(c => c.ReplayedAt).HasColumnName("replayed_at");
             // The cascade finds an employee's codes by it; the purge deletes by expiry.
             code.HasIndex(c => c.EmpNo).HasDatabaseName("ix_authorization_codes_emp_no");
             code.HasIndex(c => c.ExpiresAt).HasDatabaseName("ix_authorization_codes_expires_at");

@@ -56,8 +56,21 @@ public sealed class MemoryAuthorizationCodeStore : IAuthorizationCodeStore
             {
                 _codes[codeHash] = code with { UsedAt = now };
             }
+            else if (code.ReplayedAt is null)
+            {
+                // Marked for the redemption that may not have started its family yet (it looks again after).
+                _codes[codeHash] = code with { ReplayedAt = now };
+            }
 
             return ValueTask.FromResult(new Redemption<AuthorizationCodeRecord>(code, first));
+        }
+    }
+
+    public ValueTask<AuthorizationCodeRecord?> FindAsync(string codeHash, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_codes.GetValueOrDefault(codeHash));
         }
     }
 

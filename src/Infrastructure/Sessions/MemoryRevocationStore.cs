@@ -9,8 +9,8 @@ namespace FastApiLearning.Infrastructure.Sessions;
 /// Revocations of one process. Each entry says until when it holds, judged by the service's clock;
 /// expired entries are swept away now and then by the writes. Never bounded by size: dropping an
 /// entry would bring a logged-out token back, and entries can only be made as fast as logins
-/// succeed. Two plain dictionaries, not a MemoryCache: every authenticated request reads both,
-/// and a dictionary read does no expiry bookkeeping.
+/// succeed. Plain dictionaries, not a MemoryCache: every authenticated request reads them (the
+/// token's, its session's, its subject's), and a dictionary read does no expiry bookkeeping.
 /// </summary>
 public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeProvider timeProvider) : IRevocationStore, IDisposable
 {
@@ -18,10 +18,11 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NotBefore> _subjects = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _sessions = new(StringComparer.Ordinal);
     private long _nextSweepTicks;
 
     /// <summary>Entries held, expired ones not yet swept included.</summary>
-    public int Count => _tokens.Count + _subjects.Count;
+    public int Count => _tokens.Count + _subjects.Count + _sessions.Count;
 
     public ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -51,11 +52,22 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> IsRevokedAsync(string tokenId, string subject, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    public ValueTask RevokeSessionAsync(string sessionId, DateTimeOffset endedAt, CancellationToken cancellationToken)
+    {
+        // A token of the session minted just before (or, by a racing refresh, just after) the end expires one
+        // lifetime later; the skew covers the racing one's few milliseconds, as it covers exp everywhere.
+        var keepUntil = endedAt + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew;
+        _sessions.AddOrUpdate(sessionId, keepUntil, (_, old) => old > keepUntil ? old : keepUntil);
+        SweepIfDue(timeProvider.GetUtcNow());
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> IsRevokedAsync(string tokenId, string subject, string? sessionId, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var revoked =
             (_tokens.TryGetValue(tokenId, out var until) && until > now)
+            || (sessionId is not null && _sessions.TryGetValue(sessionId, out var sessionUntil) && sessionUntil > now)
             || (_subjects.TryGetValue(subject, out var all) && all.KeepUntil > now && issuedAt <= all.Instant);
         return ValueTask.FromResult(revoked);
     }
@@ -64,6 +76,7 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
     {
         _tokens.Clear();
         _subjects.Clear();
+        _sessions.Clear();
     }
 
     /// <summary>At most once a minute, by whichever write comes first: entries past their time go.</summary>
@@ -80,6 +93,14 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
             if (until <= now)
             {
                 _tokens.TryRemove(new KeyValuePair<string, DateTimeOffset>(tokenId, until));
+            }
+        }
+
+        foreach (var (sessionId, until) in _sessions)
+        {
+            if (until <= now)
+            {
+                _sessions.TryRemove(new KeyValuePair<string, DateTimeOffset>(sessionId, until));
             }
         }
 

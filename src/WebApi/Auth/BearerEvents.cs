@@ -35,7 +35,10 @@ public sealed class BearerEvents(ISender sender, BrowserSession browserSession, 
     {
         var principal = context.Principal ?? new ClaimsPrincipal();
         var query = new IsTokenRevokedQuery(
-            TokenClaims.TokenId(principal), TokenClaims.Subject(principal), TokenClaims.IssuedAt(context.SecurityToken));
+            TokenClaims.TokenId(principal),
+            TokenClaims.Subject(principal),
+            TokenClaims.IssuedAt(context.SecurityToken),
+            TokenClaims.SessionId(principal));
         if (await sender.Send(query, context.HttpContext.RequestAborted))
         {
             SecurityLog.TokenRejected(_log, TokenRejection.Revoked, TokenClaims.Email(principal), ClientAddress.Of(context.HttpContext));

@@ -25,11 +25,10 @@ public static class AuthorizationCodeGrant
         }
 
         var command = new RedeemCodeCommand(
-            client.Credentials.ClientId ?? "",
-            client.Credentials.Secret,
             form.Code ?? "",
             form.RedirectUri ?? "",
             form.CodeVerifier,
+            client.Credentials,
             ClientAddress.Of(httpContext));
         RedeemCodeResult result;
         try

@@ -24,7 +24,8 @@ public static class RevocationEndpoints
             .WithTags("auth")
             .WithSummary("Revoke a refresh token (its whole session) or an access token (RFC 7009)")
             .WithDescription("Form: token, optional token_type_hint (refresh_token or access_token). "
-                + "200 whatever the token was, unknown and invalid ones too (there is then nothing to revoke). "
+                + "200 whatever the token was, unknown and invalid ones too (there is then nothing to revoke); "
+                + "400 invalid_request for a token issued to another client (nothing is revoked). "
                 + "Confidential clients authenticate (HTTP Basic or client_id and client_secret); public and anonymous callers may revoke a token they hold.")
             .DisableAntiforgery()
             .Produces(StatusCodes.Status200OK)
@@ -64,6 +65,10 @@ public static class RevocationEndpoints
                 // §2.2: 200 and no body, for a token revoked now and for one that was never ours alike.
                 RevokeTokenResult.Revoked => TokenResults.NoStore(TypedResults.Ok()),
                 RevokeTokenResult.InvalidClient refused => TokenResults.ClientRefused(refused.Message),
+                // §2.1: another client's token is refused and nothing is revoked. 400 invalid_request, as Keycloak answers
+                // ("Unmatching clients"); OpenIddict refuses with 400 too (invalid_token, not one of RFC 7009's codes),
+                // Duende answers 200 and only logs it, which tells the client its request was done when it was not.
+                RevokeTokenResult.OtherClientsToken refused => TokenResults.Error(StatusCodes.Status400BadRequest, TokenResults.InvalidRequest, refused.Message),
                 var result => throw new InvalidOperationException($"Unhandled revocation result {result.GetType().Name}."),
             };
         }

@@ -31,9 +31,9 @@ public sealed class MemoryRevocationStoreTests
         await _store.RevokeAsync(TokenId, s_now.AddMinutes(30), CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(29));
-        var withinSkew = await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None);
+        var withinSkew = await _store.IsRevokedAsync(TokenId, Subject, null, s_now, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(2));
-        var afterSkew = await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None);
+        var afterSkew = await _store.IsRevokedAsync(TokenId, Subject, null, s_now, CancellationToken.None);
 
         Assert.That(withinSkew, Is.True);
         Assert.That(afterSkew, Is.False);
@@ -44,7 +44,7 @@ public sealed class MemoryRevocationStoreTests
     {
         await _store.RevokeAsync(TokenId, s_now.AddMinutes(30), CancellationToken.None);
 
-        Assert.That(await _store.IsRevokedAsync("another", Subject, s_now, CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("another", Subject, null, s_now, CancellationToken.None), Is.False);
     }
 
     [Test]
@@ -52,10 +52,38 @@ public sealed class MemoryRevocationStoreTests
     {
         await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
 
-        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddMilliseconds(-1), CancellationToken.None), Is.True);
-        Assert.That(await _store.IsRevokedAsync("b", Subject, s_now, CancellationToken.None), Is.True);
-        Assert.That(await _store.IsRevokedAsync("c", Subject, s_now.AddMilliseconds(1), CancellationToken.None), Is.False);
-        Assert.That(await _store.IsRevokedAsync("d", "10198", s_now.AddMinutes(-1), CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("a", Subject, null, s_now.AddMilliseconds(-1), CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("b", Subject, null, s_now, CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("c", Subject, null, s_now.AddMilliseconds(1), CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("d", "10198", null, s_now.AddMinutes(-1), CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task RevokeSessionAsync_RefusesEveryTokenOfTheSession_IssuedBeforeOrAfter_AndNoOtherSessions()
+    {
+        await _store.RevokeSessionAsync("family-1", s_now, CancellationToken.None);
+
+        Assert.That(await _store.IsRevokedAsync("a", Subject, "family-1", s_now.AddMinutes(-20), CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("b", Subject, "family-1", s_now.AddMilliseconds(5), CancellationToken.None), Is.True, "minted by a racing refresh");
+        Assert.That(await _store.IsRevokedAsync("c", Subject, "family-2", s_now.AddMinutes(-20), CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("d", Subject, null, s_now.AddMinutes(-20), CancellationToken.None), Is.False);
+    }
+
+    [Test]
+    public async Task RevokeSessionAsync_IsForgottenOnceEveryTokenOfTheSessionHasExpired_AndSweptAway()
+    {
+        // A token issued at the end lives the access-token lifetime (30 min) plus the skew (30 s).
+        await _store.RevokeSessionAsync("family-1", s_now, CancellationToken.None);
+
+        _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(29));
+        var withinLifetime = await _store.IsRevokedAsync("a", Subject, "family-1", s_now, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var afterLifetime = await _store.IsRevokedAsync("a", Subject, "family-1", s_now, CancellationToken.None);
+        await _store.RevokeAsync("later", _clock.GetUtcNow().AddMinutes(30), CancellationToken.None);
+
+        Assert.That(withinLifetime, Is.True);
+        Assert.That(afterLifetime, Is.False);
+        Assert.That(_store.Count, Is.EqualTo(1), "only the later entry is left");
     }
 
     [Test]
@@ -66,7 +94,7 @@ public sealed class MemoryRevocationStoreTests
 
         _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(31));
 
-        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddSeconds(-1), CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync("a", Subject, null, s_now.AddSeconds(-1), CancellationToken.None), Is.False);
     }
 
     [Test]
@@ -74,7 +102,7 @@ public sealed class MemoryRevocationStoreTests
     {
         await _store.RevokeAsync(TokenId, s_now.AddMinutes(-1), CancellationToken.None);
 
-        Assert.That(await _store.IsRevokedAsync(TokenId, Subject, s_now, CancellationToken.None), Is.False);
+        Assert.That(await _store.IsRevokedAsync(TokenId, Subject, null, s_now, CancellationToken.None), Is.False);
     }
 
     [Test]
@@ -88,7 +116,7 @@ public sealed class MemoryRevocationStoreTests
         await _store.RevokeAsync("later", _clock.GetUtcNow().AddMinutes(30), CancellationToken.None);
 
         Assert.That(_store.Count, Is.EqualTo(1));
-        Assert.That(await _store.IsRevokedAsync("later", Subject, s_now, CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("later", Subject, null, s_now, CancellationToken.None), Is.True);
     }
 
     [Test]
@@ -97,6 +125,6 @@ public sealed class MemoryRevocationStoreTests
         await _store.RevokeAllAsync(Subject, s_now, CancellationToken.None);
         await _store.RevokeAllAsync(Subject, s_now.AddSeconds(-10), CancellationToken.None);
 
-        Assert.That(await _store.IsRevokedAsync("a", Subject, s_now.AddSeconds(-1), CancellationToken.None), Is.True);
+        Assert.That(await _store.IsRevokedAsync("a", Subject, null, s_now.AddSeconds(-1), CancellationToken.None), Is.True);
     }
 }

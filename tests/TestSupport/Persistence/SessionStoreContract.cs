@@ -209,6 +209,39 @@ public abstract class SessionStoreContract
     }
 
     [Test]
+    public async Task RedeemAsync_AReplay_MarksTheCodeReplayed_KeepingTheFirstReplaysInstant()
+    {
+        // A redemption that started its family before the replay looked reads the mark afterwards.
+        var stores = await CreateAsync(new ManualClock(s_start), s_beHai);
+        var code = Code(s_beHai);
+        await stores.Codes.AddAsync(code, CancellationToken.None);
+        var firstUse = s_start.AddSeconds(5);
+        await stores.Codes.RedeemAsync(code.CodeHash, firstUse, CancellationToken.None);
+        var afterRedemption = await stores.CodesElsewhere.FindAsync(code.CodeHash, CancellationToken.None);
+
+        await stores.CodesElsewhere.RedeemAsync(code.CodeHash, firstUse.AddSeconds(1), CancellationToken.None);
+        await stores.Codes.RedeemAsync(code.CodeHash, firstUse.AddSeconds(2), CancellationToken.None);
+
+        Assert.That(afterRedemption?.ReplayedAt, Is.Null, "a redemption is no replay");
+        var found = await stores.Codes.FindAsync(code.CodeHash, CancellationToken.None);
+        Assert.That(Shape(found!), Is.EqualTo(Shape(code with { UsedAt = firstUse, ReplayedAt = firstUse.AddSeconds(1) })));
+    }
+
+    [Test]
+    public async Task FindAsync_OfAnUnusedCode_ReturnsItAsAdded_AndOfAnUnknownHash_Nothing()
+    {
+        var stores = await CreateAsync(new ManualClock(s_start), s_beHai);
+        var code = Code(s_beHai);
+        await stores.Codes.AddAsync(code, CancellationToken.None);
+
+        var found = await stores.CodesElsewhere.FindAsync(code.CodeHash, CancellationToken.None);
+        var unknown = await stores.Codes.FindAsync(TokenHandles.Hash(TokenHandles.New()), CancellationToken.None);
+
+        Assert.That(Shape(found!), Is.EqualTo(Shape(code)));
+        Assert.That(unknown, Is.Null);
+    }
+
+    [Test]
     public async Task RedeemAsync_ByCallersRacingOnSeveralConnections_LetsExactlyOneBeFirst()
     {
         var stores = await CreateAsync(new ManualClock(s_start), s_beHai);
@@ -335,5 +368,6 @@ public abstract class SessionStoreContract
         c.FamilyId,
         c.ExpiresAt,
         c.UsedAt,
+        c.ReplayedAt,
     };
 }

@@ -64,14 +64,18 @@ public sealed class CodeGrantTests
         var (verifier, challenge) = NewPkce();
         var code = await GetCodeAsync(_browser, challenge);
         using var first = await _api.PostAsync("/token", CodeGrant(code, verifier));
-        var refreshToken = (await JsonAsync(first)).GetProperty("refresh_token").GetString()!;
+        var firstJson = await JsonAsync(first);
+        var refreshToken = firstJson.GetProperty("refresh_token").GetString()!;
+        var accessToken = firstJson.GetProperty("access_token").GetString()!;
         var store = _factory.Services.GetRequiredService<IRefreshTokenStore>();
         Assert.That((await store.FindAsync(TokenHandles.Hash(refreshToken), CancellationToken.None))?.Family.RevokedAt, Is.Null);
+        Assert.That(await StatusOfMeAsync(accessToken), Is.EqualTo(HttpStatusCode.OK));
 
         using var replay = await _api.PostAsync("/token", CodeGrant(code, verifier));
 
         await AssertInvalidGrantAsync(replay, "used already");
         Assert.That((await store.FindAsync(TokenHandles.Hash(refreshToken), CancellationToken.None))?.Family.RevokedAt, Is.Not.Null);
+        Assert.That(await StatusOfMeAsync(accessToken), Is.EqualTo(HttpStatusCode.Unauthorized), "the access token the code bought ends with its session");
         Assert.That(_logs.Entries.Any(entry => entry.EventId.Name == "AuthorizationCodeReplayed"), Is.True);
         SecurityLogAssert.NeverContains(_logs.Entries, code, verifier, refreshToken);
     }
@@ -218,6 +222,14 @@ public sealed class CodeGrantTests
         using var response = await _api.PostAsync("/token", CodeGrant(code, verifier, Confidential, ConfidentialRedirect, ConfidentialSecret));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpStatusCode> StatusOfMeAsync(string accessToken)
+    {
+        using var me = new HttpRequestMessage(HttpMethod.Get, "/users/me");
+        me.Headers.Authorization = BrowserClient.Bearer(accessToken);
+        using var response = await _api.SendAsync(me);
+        return response.StatusCode;
     }
 
     private static async Task AssertInvalidGrantAsync(HttpResponseMessage response, string description)

@@ -79,7 +79,7 @@ public sealed class IntrospectTokenQueryHandler(
             return null;
         }
 
-        if (await AccessTokenRevocation.IsRevokedAsync(revocations, employees, token.TokenId, token.Subject, token.IssuedAt, cancellationToken))
+        if (await AccessTokenRevocation.IsRevokedAsync(revocations, employees, token.TokenId, token.Subject, token.SessionId, token.IssuedAt, cancellationToken))
         {
             return IntrospectionResult.Inactive;
         }

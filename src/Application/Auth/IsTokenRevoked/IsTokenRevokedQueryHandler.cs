@@ -8,5 +8,5 @@ public sealed class IsTokenRevokedQueryHandler(IRevocationStore revocations, IEm
     : IQueryHandler<IsTokenRevokedQuery, bool>
 {
     public ValueTask<bool> Handle(IsTokenRevokedQuery query, CancellationToken cancellationToken) =>
-        AccessTokenRevocation.IsRevokedAsync(revocations, employees, query.TokenId, query.Subject, query.IssuedAt, cancellationToken);
+        AccessTokenRevocation.IsRevokedAsync(revocations, employees, query.TokenId, query.Subject, query.SessionId, query.IssuedAt, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FastApiLearning.Application.Auth.Refresh;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
 using Mediator;
@@ -11,6 +12,7 @@ public sealed class LogoutCommandHandler(
     IRevocationStore revocations,
     IEmployeeStore employees,
     IRefreshTokenStore refreshTokens,
+    SessionRevocation sessions,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<LogoutCommand>
 {
@@ -19,16 +21,20 @@ public sealed class LogoutCommandHandler(
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await EndRefreshAsync(command, now, cancellationToken);
+        await EndSessionsAsync(command, now, cancellationToken);
 
         if (command.Everywhere && command.EmpNo is { } empNo)
         {
-            // Every token issued before this instant, this one included; a login a moment later
-            // gets a token issued after it (iat has millisecond precision). The revocation store
-            // tells every instance at once; the database keeps it past a restart of all of them,
-            // and every refresh-token family started before it refreshes no more.
-            await revocations.RevokeAllAsync(empNo.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
+            // The database's cutoff first: it keeps it past a restart of every instance, and every refresh-token
+            // family started before it refreshes no more; a login a moment later gets a token issued after it
+            // (iat has millisecond precision). Then the revocation store (every instance at once), with an instant
+            // read after that write: a refresh that read the old cutoff just before it may have minted a token
+            // after `now`, which this later instant still covers. A refresh minting after this instant re-reads the
+            // cutoff after storing its tokens, finds this one, and refuses (RefreshCommandHandler): each side checks
+            // after its own write, so no token outlives the logout whichever way they interleave.
             await employees.SetTokensValidAfterAsync(empNo, now, cancellationToken);
+            var written = timeProvider.GetUtcNow();
+            await revocations.RevokeAllAsync(empNo.ToString(CultureInfo.InvariantCulture), written, cancellationToken);
             SecurityLog.LoggedOutEverywhere(_log, command.Username, empNo, command.ClientIp);
             return Unit.Value;
         }
@@ -38,12 +44,12 @@ public sealed class LogoutCommandHandler(
         return Unit.Value;
     }
 
-    /// <summary>The session's family (the token's <c>sid</c>) and the browser's refresh cookie's, when it is the same employee's.</summary>
-    private async ValueTask EndRefreshAsync(LogoutCommand command, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The token's session (its <c>sid</c>) and the browser's refresh cookie's, when it is the same employee's.</summary>
+    private async ValueTask EndSessionsAsync(LogoutCommand command, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(command.SessionId))
         {
-            await refreshTokens.RevokeFamilyAsync(command.SessionId, now, cancellationToken);
+            await sessions.EndAsync(command.SessionId, now, cancellationToken);
         }
 
         // A cookie of any other length is none of ours: nothing to look up, and no reason to refuse the logout.
@@ -52,7 +58,7 @@ public sealed class LogoutCommandHandler(
             && token.Family.EmpNo == command.EmpNo
             && token.Family.FamilyId != command.SessionId)
         {
-            await refreshTokens.RevokeFamilyAsync(token.Family.FamilyId, now, cancellationToken);
+            await sessions.EndAsync(token.Family.FamilyId, now, cancellationToken);
         }
     }
 }

@@ -15,9 +15,9 @@ namespace FastApiLearning.Application.Auth.RedeemCode;
 public sealed class RedeemCodeCommandHandler(
     IClientRegistry clients,
     IAuthorizationCodeStore codes,
-    IRefreshTokenStore refreshTokens,
     IEmployeeStore employees,
     TokenSessions sessions,
+    SessionRevocation sessionRevocation,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<RedeemCodeCommand, RedeemCodeResult>
 {
@@ -34,61 +34,72 @@ public sealed class RedeemCodeCommandHandler(
 
     public async ValueTask<RedeemCodeResult> Handle(RedeemCodeCommand command, CancellationToken cancellationToken)
     {
-        if (!IsAuthenticated(command))
+        // The one rule for client credentials (ClientAuthentication): a public client names itself, a confidential
+        // one proves it with its secret; codes are only ever issued to a registered client.
+        if (ClientAuthentication.Authenticate(clients, command.Client ?? ClientCredentials.None) is not { IsAnonymous: false } client)
         {
-            SecurityLog.AuthorizationCodeRefused(_log, UnknownClient, command.ClientId, command.ClientIp);
+            SecurityLog.AuthorizationCodeRefused(_log, UnknownClient, command.Client?.ClientId ?? "", command.ClientIp);
             return new RedeemCodeResult.ClientRefused(UnknownClient);
         }
 
         var now = timeProvider.GetUtcNow();
-        var (code, isFirst) = await codes.RedeemAsync(TokenHandles.Hash(command.Code), now, cancellationToken);
+        var codeHash = TokenHandles.Hash(command.Code);
+        var (code, isFirst) = await codes.RedeemAsync(codeHash, now, cancellationToken);
         if (code is null)
         {
-            return Refuse(InvalidCode, command);
+            return Refuse(InvalidCode, client, command);
         }
 
         if (!isFirst)
         {
-            // RFC 6749 §4.1.2: a second use means someone else holds the code; whatever it bought is revoked.
-            await refreshTokens.RevokeFamilyAsync(code.FamilyId, now, cancellationToken);
-            SecurityLog.AuthorizationCodeReplayed(_log, code.EmpNo, code.ClientId, command.ClientId, command.ClientIp);
+            // RFC 6749 §4.1.2: a second use means someone else holds the code; whatever it bought is revoked. The
+            // store marked the code replayed before this, for a redemption whose family does not exist yet.
+            await sessionRevocation.EndAsync(code.FamilyId, now, cancellationToken);
+            SecurityLog.AuthorizationCodeReplayed(_log, code.EmpNo, code.ClientId, client.ClientId, command.ClientIp);
             return new RedeemCodeResult.CodeRefused(UsedCode);
         }
 
         var refusal = code.ExpiresAt <= now ? ExpiredCode
-            : code.ClientId != command.ClientId ? OtherClient
+            : code.ClientId != client.ClientId ? OtherClient
             : code.RedirectUri != command.RedirectUri ? OtherRedirectUri
             : !Pkce.Matches(command.CodeVerifier, code.CodeChallenge) ? WrongVerifier
             : null;
         if (refusal is not null)
         {
-            return Refuse(refusal, command);
+            return Refuse(refusal, client, command);
         }
 
         // A "log out everywhere", a new password or changed grants since the code was issued end it too.
         var issuedAt = code.ExpiresAt - AuthorizeCommandHandler.CodeLifetime;
         var employee = await employees.FindByEmpNoAsync(code.EmpNo, cancellationToken);
-        var tokensValidAfter = await employees.FindTokensValidAfterAsync(code.EmpNo, cancellationToken);
-        if (employee is null || tokensValidAfter is null || tokensValidAfter >= issuedAt)
+        if (employee is null || await IsVoidAsync(code.EmpNo, issuedAt, cancellationToken))
         {
-            return Refuse(NoLongerValid, command);
+            return Refuse(NoLongerValid, client, command);
         }
 
         var tokens = await sessions.StartAsync(employee, code.Scopes, code.ClientId, code.FamilyId, cancellationToken);
+
+        // Both checked again now that the family exists, each against a write the other side makes before its own
+        // check: a replay marks the code before it ends the family (found now, or it finds the family), and a
+        // "log out everywhere" writes its cutoff before it revokes the tokens issued until a later instant.
+        var replayed = (await codes.FindAsync(codeHash, cancellationToken))?.ReplayedAt is not null;
+        if (replayed || await IsVoidAsync(code.EmpNo, issuedAt, cancellationToken))
+        {
+            await sessionRevocation.EndAsync(code.FamilyId, timeProvider.GetUtcNow(), cancellationToken);
+            return replayed ? Refuse(UsedCode, client, command) : Refuse(NoLongerValid, client, command);
+        }
+
         SecurityLog.AuthorizationCodeRedeemed(_log, code.EmpNo, code.ClientId, command.ClientIp);
         return new RedeemCodeResult.Redeemed(tokens);
     }
 
-    /// <summary>
-    /// The one rule for client credentials (<see cref="ClientAuthentication"/>): a public client names itself, a
-    /// confidential one proves it with its secret; codes are only ever issued to a registered client.
-    /// </summary>
-    private bool IsAuthenticated(RedeemCodeCommand command) =>
-        ClientAuthentication.Authenticate(clients, new ClientCredentials(command.ClientId, command.ClientSecret)) is { IsAnonymous: false };
+    /// <summary>The employee is gone, or their tokens up to the code's issue (or later) are void.</summary>
+    private async ValueTask<bool> IsVoidAsync(int empNo, DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
+        await employees.FindTokensValidAfterAsync(empNo, cancellationToken) is not { } validAfter || validAfter >= issuedAt;
 
-    private RedeemCodeResult.CodeRefused Refuse(string reason, RedeemCodeCommand command)
+    private RedeemCodeResult.CodeRefused Refuse(string reason, AuthenticatedClient client, RedeemCodeCommand command)
     {
-        SecurityLog.AuthorizationCodeRefused(_log, reason, command.ClientId, command.ClientIp);
+        SecurityLog.AuthorizationCodeRefused(_log, reason, client.ClientId, command.ClientIp);
         return new RedeemCodeResult.CodeRefused(reason);
     }
 }

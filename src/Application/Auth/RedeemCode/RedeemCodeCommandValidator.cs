@@ -27,6 +27,6 @@ public sealed class RedeemCodeCommandValidator : AbstractValidator<RedeemCodeCom
             .MaximumLength(MaxRedirectUriLength).WithMessage($"redirect_uri must be at most {MaxRedirectUriLength} characters")
             .OverridePropertyName("redirect_uri");
 
-        this.AddClientRules(c => new ClientCredentials(c.ClientId, c.ClientSecret));
+        this.AddClientRules(c => c.Client ?? ClientCredentials.None);
     }
 }

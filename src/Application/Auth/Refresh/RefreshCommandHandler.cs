@@ -22,6 +22,7 @@ public sealed class RefreshCommandHandler(
     IClientRegistry clients,
     ILoginThrottle throttle,
     TokenSessions sessions,
+    SessionRevocation sessionRevocation,
     RefreshTokenLifetimes lifetimes,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<RefreshCommand, RefreshResult>
@@ -88,7 +89,7 @@ public sealed class RefreshCommandHandler(
         // family ends, as for a reuse (this use may have been the first, and the owner's next would fail anyway).
         if (family.ClientId != client.ClientId)
         {
-            await refreshTokens.RevokeFamilyAsync(family.FamilyId, now, cancellationToken);
+            await sessionRevocation.EndAsync(family.FamilyId, now, cancellationToken);
             return Refuse("another client's", family.EmpNo, client, command);
         }
 
@@ -107,7 +108,7 @@ public sealed class RefreshCommandHandler(
                 && now - usedAt <= lifetimes.BrowserGrace;
             if (!withinGrace)
             {
-                await refreshTokens.RevokeFamilyAsync(family.FamilyId, now, cancellationToken);
+                await sessionRevocation.EndAsync(family.FamilyId, now, cancellationToken);
                 SecurityLog.RefreshTokenReused(_log, family.EmpNo, family.FamilyId, client.ClientId, command.ClientIp);
                 return RefreshResult.InvalidToken;
             }
@@ -144,9 +145,22 @@ public sealed class RefreshCommandHandler(
             return new RefreshResult.ScopeRefused(new LoginResult.ScopeRefused().Message);
         }
 
-        return withinGrace
+        RefreshResult result = withinGrace
             ? new RefreshResult.Reissued(sessions.Reissue(employee, family, scopes))
             : new RefreshResult.Succeeded(await sessions.ContinueAsync(employee, family, scopes, cancellationToken));
+
+        // A "log out everywhere" may have written its cutoff after the read above and before the tokens were minted.
+        // Read it again now that they are stored: a cutoff written before this read voids them here; one written
+        // after it is followed by the logout's own revocation of every token issued before its (later) instant.
+        // Each side checks after its own write, so neither order lets a token outlive the logout.
+        if (await employees.FindTokensValidAfterAsync(family.EmpNo, cancellationToken) is not { } stillValidAfter
+            || family.StartedAt <= stillValidAfter)
+        {
+            await sessionRevocation.EndAsync(family.FamilyId, timeProvider.GetUtcNow(), cancellationToken);
+            return Refuse("tokens void", family.EmpNo, client, command);
+        }
+
+        return result;
     }
 
     private RefreshResult Refuse(string reason, int? empNo, AuthenticatedClient client, RefreshCommand command)

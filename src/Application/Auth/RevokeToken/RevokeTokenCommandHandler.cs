@@ -1,6 +1,7 @@
 using System.Globalization;
 using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.Refresh;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
 using Mediator;
@@ -11,13 +12,15 @@ namespace FastApiLearning.Application.Auth.RevokeToken;
 /// <summary>
 /// RFC 7009. Confidential clients authenticate; public and anonymous callers may revoke too, since holding the
 /// token is the proof (anyone holding a refresh token could end its family by reusing it anyway). A refresh token
-/// is looked for first unless the hint says otherwise (§2.1: then every kind is tried).
+/// is looked for first unless the hint says otherwise (§2.1: then every kind is tried). A token is revoked only for
+/// the client it was issued to (§2.1); another client's is refused and left alone.
 /// </summary>
 public sealed class RevokeTokenCommandHandler(
     IRefreshTokenStore refreshTokens,
     IRevocationStore revocations,
     IAccessTokenValidator accessTokens,
     IClientRegistry clients,
+    SessionRevocation sessions,
     TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<RevokeTokenCommand, RevokeTokenResult>
 {
@@ -31,48 +34,54 @@ public sealed class RevokeTokenCommandHandler(
             return RevokeTokenResult.ClientRefused;
         }
 
-        if (command.TokenTypeHint == RevokeTokenCommand.AccessTokenHint)
+        var result = command.TokenTypeHint == RevokeTokenCommand.AccessTokenHint
+            ? await RevokeAccessTokenAsync(command, client, cancellationToken) ?? await RevokeRefreshTokenAsync(command, client, cancellationToken)
+            : await RevokeRefreshTokenAsync(command, client, cancellationToken) ?? await RevokeAccessTokenAsync(command, client, cancellationToken);
+        return result ?? RevokeTokenResult.Done;
+    }
+
+    /// <returns>The answer for a refresh token of ours (its session ended now or before, or another client's); null for anything else.</returns>
+    private async ValueTask<RevokeTokenResult?> RevokeRefreshTokenAsync(RevokeTokenCommand command, AuthenticatedClient client, CancellationToken cancellationToken)
+    {
+        if (command.Token.Length > RefreshCommand.MaxRefreshTokenLength
+            || await refreshTokens.FindAsync(TokenHandles.Hash(command.Token), cancellationToken) is not { } token)
         {
-            if (!await RevokeAccessTokenAsync(command, client, cancellationToken))
-            {
-                await RevokeRefreshTokenAsync(command, client, cancellationToken);
-            }
+            return null;
         }
-        else if (!await RevokeRefreshTokenAsync(command, client, cancellationToken))
+
+        var family = token.Family;
+        if (family.ClientId != client.ClientId)
         {
-            await RevokeAccessTokenAsync(command, client, cancellationToken);
+            SecurityLog.TokenRevocationRefused(_log, "Refresh token", family.EmpNo, family.ClientId, client.ClientId, command.ClientIp);
+            return RevokeTokenResult.TokenRefused;
+        }
+
+        if (await sessions.EndAsync(family.FamilyId, timeProvider.GetUtcNow(), cancellationToken))
+        {
+            SecurityLog.TokenRevoked(_log, "Refresh token", family.EmpNo, client.ClientId, command.ClientIp);
         }
 
         return RevokeTokenResult.Done;
     }
 
-    /// <returns>Whether the token was a refresh token of ours (its family is revoked now, or was before).</returns>
-    private async ValueTask<bool> RevokeRefreshTokenAsync(RevokeTokenCommand command, AuthenticatedClient client, CancellationToken cancellationToken)
-    {
-        if (command.Token.Length > RefreshCommand.MaxRefreshTokenLength
-            || await refreshTokens.FindAsync(TokenHandles.Hash(command.Token), cancellationToken) is not { } token)
-        {
-            return false;
-        }
-
-        if (await refreshTokens.RevokeFamilyAsync(token.Family.FamilyId, timeProvider.GetUtcNow(), cancellationToken))
-        {
-            SecurityLog.TokenRevoked(_log, "Refresh token", token.Family.EmpNo, client.ClientId, command.ClientIp);
-        }
-
-        return true;
-    }
-
-    /// <returns>Whether the token was a valid access token of ours (its jti is revoked now).</returns>
-    private async ValueTask<bool> RevokeAccessTokenAsync(RevokeTokenCommand command, AuthenticatedClient client, CancellationToken cancellationToken)
+    /// <returns>The answer for a valid access token of ours (its jti revoked now, or another client's); null for anything else.</returns>
+    private async ValueTask<RevokeTokenResult?> RevokeAccessTokenAsync(RevokeTokenCommand command, AuthenticatedClient client, CancellationToken cancellationToken)
     {
         if (await accessTokens.ValidateAsync(command.Token, cancellationToken) is not { } token)
         {
-            return false;
+            return null;
+        }
+
+        var empNo = int.TryParse(token.Subject, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        // An anonymous password-grant token carries no client_id, as its family's client id is empty.
+        if ((token.ClientId ?? "") != client.ClientId)
+        {
+            SecurityLog.TokenRevocationRefused(_log, "Access token", empNo, token.ClientId ?? "", client.ClientId, command.ClientIp);
+            return RevokeTokenResult.TokenRefused;
         }
 
         await revocations.RevokeAsync(token.TokenId, token.ExpiresAt, cancellationToken);
-        SecurityLog.TokenRevoked(_log, "Access token", int.TryParse(token.Subject, NumberStyles.None, CultureInfo.InvariantCulture, out var empNo) ? empNo : 0, client.ClientId, command.ClientIp);
-        return true;
+        SecurityLog.TokenRevoked(_log, "Access token", empNo, client.ClientId, command.ClientIp);
+        return RevokeTokenResult.Done;
     }
 }

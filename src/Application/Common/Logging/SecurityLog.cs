@@ -228,6 +228,15 @@ public static partial class SecurityLog
         Message = "{Kind} of emp_no {EmpNo} revoked by client '{ClientId}' from {ClientIp}")]
     private static partial void WriteTokenRevoked(ILogger logger, string kind, int empNo, string clientId, string? clientIp);
 
+    /// <summary>RFC 7009 §2.1: a client presented a token issued to another client; nothing was revoked.</summary>
+    /// <param name="kind"><c>Refresh token</c> or <c>Access token</c>.</param>
+    public static void TokenRevocationRefused(ILogger logger, string kind, int empNo, string tokenClientId, string clientId, string? clientIp) =>
+        WriteTokenRevocationRefused(logger, Escape(kind), empNo, Escape(tokenClientId), Escape(clientId), Escape(clientIp));
+
+    [LoggerMessage(EventId = 1036, EventName = "TokenRevocationRefused", Level = LogLevel.Warning,
+        Message = "{Kind} of emp_no {EmpNo} issued to client '{TokenClientId}' not revoked for client '{ClientId}' from {ClientIp}")]
+    private static partial void WriteTokenRevocationRefused(ILogger logger, string kind, int empNo, string tokenClientId, string clientId, string? clientIp);
+
     /// <param name="clientId">The client id the request named (a registered one, else nothing was refused).</param>
     /// <param name="endpoint">Where (<c>/token</c>, <c>/revoke</c>, <c>/introspect</c>).</param>
     public static void ClientAuthenticationFailed(ILogger logger, string? clientId, string endpoint, string? clientIp) =>

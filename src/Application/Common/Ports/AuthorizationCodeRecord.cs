@@ -6,6 +6,7 @@ namespace FastApiLearning.Application.Common.Ports;
 /// </summary>
 /// <param name="CodeChallenge">The S256 code challenge the client sent to /authorize.</param>
 /// <param name="FamilyId">The refresh-token family its redemption starts: a replayed code revokes it.</param>
+/// <param name="ReplayedAt">When it was first presented again after its redemption, or null.</param>
 public sealed record AuthorizationCodeRecord(
     string CodeHash,
     string ClientId,
@@ -15,4 +16,5 @@ public sealed record AuthorizationCodeRecord(
     IReadOnlyList<string> Scopes,
     string FamilyId,
     DateTimeOffset ExpiresAt,
-    DateTimeOffset? UsedAt = null);
+    DateTimeOffset? UsedAt = null,
+    DateTimeOffset? ReplayedAt = null);

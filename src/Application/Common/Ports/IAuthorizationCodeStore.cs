@@ -10,7 +10,11 @@ public interface IAuthorizationCodeStore
 
     /// <summary>
     /// Marks the code used, atomically: exactly one caller gets <see cref="Redemption{T}.IsFirst"/>; a later one
-    /// gets the record with its <see cref="AuthorizationCodeRecord.UsedAt"/> (a replay). Expiry is the caller's to judge.
+    /// (a replay) marks it replayed (<see cref="AuthorizationCodeRecord.ReplayedAt"/>, the first replay's instant
+    /// kept) before it gets the record with its <see cref="AuthorizationCodeRecord.UsedAt"/>. Expiry is the caller's to judge.
     /// </summary>
     ValueTask<Redemption<AuthorizationCodeRecord>> RedeemAsync(string codeHash, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The code as stored now (used, replayed or not), or null.</summary>
+    ValueTask<AuthorizationCodeRecord?> FindAsync(string codeHash, CancellationToken cancellationToken);
 }

@@ -67,7 +67,19 @@ public sealed class IntrospectTokenQueryHandlerTests
     [Test]
     public async Task Handle_ARevokedAccessToken_IsInactive()
     {
-        _revocations.Setup(r => r.IsRevokedAsync("jti-1", "500222", s_access.IssuedAt, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _revocations.Setup(r => r.IsRevokedAsync("jti-1", "500222", "family-1", s_access.IssuedAt, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var result = await _handler.Handle(new IntrospectTokenQuery(Access, Client: s_resourceServer), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(IntrospectionResult.Inactive));
+    }
+
+    [Test]
+    public async Task Handle_AnAccessTokenOfAnEndedSession_AsksTheStoreWithItsSid()
+    {
+        // The store answers by the sid alone here: the token's own jti and subject are not revoked.
+        _revocations.Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), "family-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
 
         var result = await _handler.Handle(new IntrospectTokenQuery(Access, Client: s_resourceServer), CancellationToken.None);
 

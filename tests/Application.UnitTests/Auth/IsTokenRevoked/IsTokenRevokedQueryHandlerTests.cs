@@ -20,10 +20,10 @@ public sealed class IsTokenRevokedQueryHandlerTests
     {
         _revocations = new Mock<IRevocationStore>();
         _revocations
-            .Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Setup(r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(false);
         _revocations
-            .Setup(r => r.IsRevokedAsync(RevokedTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()))
+            .Setup(r => r.IsRevokedAsync(RevokedTokenId, Subject, null, s_issuedAt, It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         _employees = new Mock<IEmployeeStore>();
         _employees
@@ -43,7 +43,7 @@ public sealed class IsTokenRevokedQueryHandlerTests
 
         // Assert
         Assert.That(revoked, Is.True);
-        _revocations.Verify(r => r.IsRevokedAsync(RevokedTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(RevokedTokenId, Subject, null, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -57,7 +57,26 @@ public sealed class IsTokenRevokedQueryHandlerTests
 
         // Assert
         Assert.That(revoked, Is.False);
-        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, null, s_issuedAt, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheTokensSessionEnded_ReturnsTrue()
+    {
+        // Arrange: the session's end is all the store knows of; the token's jti and subject are untouched.
+        _revocations
+            .Setup(r => r.IsRevokedAsync(ActiveTokenId, Subject, "family-1", s_issuedAt, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
+        var query = new IsTokenRevokedQuery(ActiveTokenId, Subject, s_issuedAt, SessionId: "family-1");
+
+        // Act
+        var revoked = await _handler.Handle(query, CancellationToken.None);
+
+        // Assert: asked once, with the sid (one round trip).
+        Assert.That(revoked, Is.True);
+        _revocations.Verify(
+            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Test]
@@ -72,7 +91,7 @@ public sealed class IsTokenRevokedQueryHandlerTests
         // Assert
         Assert.That(revoked, Is.True);
         _revocations.Verify(
-            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            r => r.IsRevokedAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
             Times.Never);
     }
 
@@ -87,7 +106,7 @@ public sealed class IsTokenRevokedQueryHandlerTests
         await _handler.Handle(query, cancellation.Token);
 
         // Assert
-        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, s_issuedAt, cancellation.Token), Times.Once);
+        _revocations.Verify(r => r.IsRevokedAsync(ActiveTokenId, Subject, null, s_issuedAt, cancellation.Token), Times.Once);
     }
 
     [Test]

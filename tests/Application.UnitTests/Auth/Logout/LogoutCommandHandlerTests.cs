@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Auth.Logout;
+using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Logging;
 using FastApiLearning.Application.Common.Ports;
 using FastApiLearning.TestSupport.Logging;
@@ -21,6 +22,7 @@ public sealed class LogoutCommandHandlerTests
     private Mock<IRevocationStore> _revocations = null!;
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<IRefreshTokenStore> _refreshTokens = null!;
+    private FakeTimeProvider _clock = null!;
     private LogCapture _logs = null!;
     private LogoutCommandHandler _handler = null!;
 
@@ -43,7 +45,9 @@ public sealed class LogoutCommandHandlerTests
             .Setup(r => r.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
         _logs = new LogCapture();
-        _handler = new LogoutCommandHandler(_revocations.Object, _employees.Object, _refreshTokens.Object, new FakeTimeProvider(s_now), _logs);
+        _clock = new FakeTimeProvider(s_now);
+        _handler = new LogoutCommandHandler(
+            _revocations.Object, _employees.Object, _refreshTokens.Object, new SessionRevocation(_refreshTokens.Object, _revocations.Object), _clock, _logs);
     }
 
     [Test]
@@ -187,6 +191,33 @@ public sealed class LogoutCommandHandlerTests
         Assert.That(entry.State, Does.ContainKey("Username").WithValue(Username));
         Assert.That(entry.State, Does.ContainKey("ClientIp").WithValue(ClientIp));
     }
+
+    [Test]
+    public async Task Handle_WhenEverywhere_WritesTheDatabaseCutoffFirstThenRevokesUpToAnInstantReadAfterIt()
+    {
+        // Arrange: a refresh that read the old cutoff may mint a token while the database write is under way.
+        var calls = new List<string>();
+        _employees
+            .Setup(e => e.SetTokensValidAfterAsync(500222, s_now, It.IsAny<CancellationToken>()))
+            .Callback(() =>
+            {
+                calls.Add("database");
+                _clock.Advance(TimeSpan.FromMilliseconds(40));
+            })
+            .ReturnsAsync(true);
+        _revocations
+            .Setup(r => r.RevokeAllAsync("500222", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("revocation store"))
+            .Returns(ValueTask.CompletedTask);
+
+        // Act
+        await _handler.Handle(new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, EmpNo: 500222, Everywhere: true), CancellationToken.None);
+
+        // Assert: a token minted during the write (iat up to the instant after it) is still refused.
+        Assert.That(calls, Is.EqualTo(new[] { "database", "revocation store" }));
+        _revocations.Verify(r => r.RevokeAllAsync("500222", s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task Handle_WhenTheTokenNamesItsSession_RevokesTheSessionsRefreshFamily(bool everywhere)
@@ -196,6 +227,17 @@ public sealed class LogoutCommandHandlerTests
 
         // Assert
         _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Handle_WhenTheTokenNamesItsSession_RefusesEveryAccessTokenOfTheSession(bool everywhere)
+    {
+        // Act
+        await _handler.Handle(new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, everywhere, SessionId: "family-1"), CancellationToken.None);
+
+        // Assert: not only this token's jti; the others issued in the session (by earlier refreshes) too.
+        _revocations.Verify(r => r.RevokeSessionAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -225,6 +267,7 @@ public sealed class LogoutCommandHandlerTests
         // Assert
         _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
         _refreshTokens.Verify(r => r.RevokeFamilyAsync("family-2", s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync("family-2", s_now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

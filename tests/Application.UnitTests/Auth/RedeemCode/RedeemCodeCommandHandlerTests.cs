@@ -1,5 +1,6 @@
 using FastApiLearning.Application.Auth;
 using FastApiLearning.Application.Auth.Authorize;
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.RedeemCode;
 using FastApiLearning.Application.Auth.Sessions;
 using FastApiLearning.Application.Common.Ports;
@@ -21,10 +22,11 @@ public sealed class RedeemCodeCommandHandlerTests
     private static readonly OAuthClient s_confidential = new("confidential", "Confidential", true, [Redirect], ["user:read"], true);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
-    private readonly LogCapture _logs = new();
+    private LogCapture _logs = null!;
     private Mock<IClientRegistry> _clients = null!;
     private Mock<IAuthorizationCodeStore> _codes = null!;
     private Mock<IRefreshTokenStore> _refreshTokens = null!;
+    private Mock<IRevocationStore> _revocations = null!;
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<ITokenIssuer> _issuer = null!;
     private RedeemCodeCommandHandler _handler = null!;
@@ -32,6 +34,7 @@ public sealed class RedeemCodeCommandHandlerTests
     [SetUp]
     public void SetUp()
     {
+        _logs = new LogCapture();
         _clients = new Mock<IClientRegistry>();
         _clients.Setup(c => c.Find("public")).Returns(s_public);
         _clients.Setup(c => c.Find("confidential")).Returns(s_confidential);
@@ -39,6 +42,7 @@ public sealed class RedeemCodeCommandHandlerTests
         _codes = new Mock<IAuthorizationCodeStore>();
         Stored(StoredCode(), isFirst: true);
         _refreshTokens = new Mock<IRefreshTokenStore>();
+        _revocations = new Mock<IRevocationStore>();
         _employees = new Mock<IEmployeeStore>();
         _employees.Setup(e => e.FindByEmpNoAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(s_behai);
         _employees.Setup(e => e.FindTokensValidAfterAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(DateTimeOffset.MinValue);
@@ -47,7 +51,7 @@ public sealed class RedeemCodeCommandHandlerTests
             .Returns((Employee _, IReadOnlyList<string> scopes, AccessTokenSession? _) => new AccessToken("jwt", "jti", _clock.GetUtcNow().AddMinutes(30), TimeSpan.FromMinutes(30), scopes));
         var sessions = new TokenSessions(_issuer.Object, _refreshTokens.Object, RefreshTokenLifetimes.Default, _clock);
         _handler = new RedeemCodeCommandHandler(
-            _clients.Object, _codes.Object, _refreshTokens.Object, _employees.Object, sessions, _clock, _logs);
+            _clients.Object, _codes.Object, _employees.Object, sessions, new SessionRevocation(_refreshTokens.Object, _revocations.Object), _clock, _logs);
     }
 
     [Test]
@@ -73,6 +77,7 @@ public sealed class RedeemCodeCommandHandlerTests
 
         Assert.That(result, Is.EqualTo(new RedeemCodeResult.CodeRefused(RedeemCodeCommandHandler.UsedCode)));
         _refreshTokens.Verify(r => r.RevokeFamilyAsync(FamilyId, _clock.GetUtcNow(), It.IsAny<CancellationToken>()));
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, _clock.GetUtcNow(), It.IsAny<CancellationToken>()));
         Assert.That(_logs.Entries.Single(e => e.EventId.Id == 1033).EventId.Name, Is.EqualTo("AuthorizationCodeReplayed"));
         _issuer.VerifyNoOtherCalls();
     }
@@ -91,7 +96,7 @@ public sealed class RedeemCodeCommandHandlerTests
 
     private static IEnumerable<TestCaseData> Mismatches()
     {
-        yield return new TestCaseData(0, Command() with { ClientId = "confidential", ClientSecret = "secret" }, RedeemCodeCommandHandler.OtherClient)
+        yield return new TestCaseData(0, Command() with { Client = new ClientCredentials("confidential", "secret") }, RedeemCodeCommandHandler.OtherClient)
             .SetName("Handle_WhenAnotherClientPresentsTheCode_RefusesIt");
         yield return new TestCaseData(0, Command() with { RedirectUri = Redirect + "/" }, RedeemCodeCommandHandler.OtherRedirectUri)
             .SetName("Handle_WithAnotherRedirectUri_RefusesIt");
@@ -134,7 +139,7 @@ public sealed class RedeemCodeCommandHandlerTests
     [TestCase("confidential", "wrong")]
     public async Task Handle_WhenTheClientIsUnknownOrNotAuthenticated_RefusesTheClientWithoutTouchingTheCode(string clientId, string? secret)
     {
-        var result = await _handler.Handle(Command() with { ClientId = clientId, ClientSecret = secret }, CancellationToken.None);
+        var result = await _handler.Handle(Command() with { Client = new ClientCredentials(clientId, secret) }, CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<RedeemCodeResult.ClientRefused>());
         _codes.VerifyNoOtherCalls();
@@ -145,7 +150,7 @@ public sealed class RedeemCodeCommandHandlerTests
     {
         Stored(StoredCode() with { ClientId = "confidential" }, isFirst: true);
 
-        var result = await _handler.Handle(Command() with { ClientId = "confidential", ClientSecret = "secret" }, CancellationToken.None);
+        var result = await _handler.Handle(Command() with { Client = new ClientCredentials("confidential", "secret") }, CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<RedeemCodeResult.Redeemed>());
     }
@@ -176,9 +181,69 @@ public sealed class RedeemCodeCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenTheCodeIsReplayedBeforeItsFamilyExists_TheRedemptionEndsTheSessionItStartsAndRefuses()
+    {
+        // Arrange: the replay arrives while the first redemption is starting the family: it marks the code and
+        // finds no family to revoke yet; the redemption, once the family exists, finds the mark.
+        var uses = 0;
+        var familyStarted = false;
+        DateTimeOffset? replayedAt = null;
+        _codes.Setup(c => c.RedeemAsync(TokenHandles.Hash(Code), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, DateTimeOffset now, CancellationToken _) =>
+            {
+                if (uses++ == 0)
+                {
+                    return new Redemption<AuthorizationCodeRecord>(StoredCode(), true);
+                }
+
+                replayedAt = now;
+                return new Redemption<AuthorizationCodeRecord>(StoredCode() with { UsedAt = now }, false);
+            });
+        _codes.Setup(c => c.FindAsync(TokenHandles.Hash(Code), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => StoredCode() with { UsedAt = _clock.GetUtcNow(), ReplayedAt = replayedAt });
+        _refreshTokens.Setup(r => r.RevokeFamilyAsync(FamilyId, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => familyStarted);
+        RedeemCodeResult? replay = null;
+        _refreshTokens.Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() =>
+            {
+                replay = _handler.Handle(Command(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                familyStarted = true;
+            })
+            .Returns(ValueTask.CompletedTask);
+
+        // Act
+        var result = await _handler.Handle(Command(), CancellationToken.None);
+
+        // Assert: neither gets tokens, and the family started after the replay looked is revoked after all.
+        Assert.That(replay, Is.EqualTo(new RedeemCodeResult.CodeRefused(RedeemCodeCommandHandler.UsedCode)));
+        Assert.That(result, Is.EqualTo(new RedeemCodeResult.CodeRefused(RedeemCodeCommandHandler.UsedCode)));
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(FamilyId, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task Handle_WhenLogoutEverywhereWritesItsCutoffWhileTheSessionStarts_EndsItAndRefuses()
+    {
+        // Arrange: the first read of the cutoff comes before the logout's write, the read after starting after it.
+        _employees.SetupSequence(e => e.FindTokensValidAfterAsync(s_behai.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.MinValue)
+            .ReturnsAsync(_clock.GetUtcNow());
+
+        // Act
+        var result = await _handler.Handle(Command(), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(new RedeemCodeResult.CodeRefused(RedeemCodeCommandHandler.NoLongerValid)));
+        _refreshTokens.Verify(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(FamilyId, _clock.GetUtcNow(), It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, _clock.GetUtcNow(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public void ToString_LeavesTheSecretTheCodeAndTheVerifierOut()
     {
-        var text = (Command() with { ClientSecret = "the-secret" }).ToString();
+        var text = (Command() with { Client = new ClientCredentials("public", "the-secret") }).ToString();
 
         Assert.That(text, Does.Not.Contain("the-secret").And.Not.Contain(Code).And.Not.Contain(s_verifier));
     }
@@ -190,5 +255,5 @@ public sealed class RedeemCodeCommandHandlerTests
     private AuthorizationCodeRecord StoredCode() =>
         new(TokenHandles.Hash(Code), "public", Redirect, Pkce.ChallengeOf(s_verifier), s_behai.EmpNo, ["user:read"], FamilyId, _clock.GetUtcNow().AddSeconds(60));
 
-    private static RedeemCodeCommand Command() => new("public", null, Code, Redirect, s_verifier, "203.0.113.7");
+    private static RedeemCodeCommand Command() => new(Code, Redirect, s_verifier, new ClientCredentials("public", null), "203.0.113.7");
 }

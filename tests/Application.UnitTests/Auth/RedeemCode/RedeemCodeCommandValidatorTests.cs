@@ -1,3 +1,4 @@
+using FastApiLearning.Application.Auth.Clients;
 using FastApiLearning.Application.Auth.RedeemCode;
 using FluentValidation.TestHelper;
 
@@ -24,5 +25,5 @@ public sealed class RedeemCodeCommandValidatorTests
     public void Validate_WhenTheRedirectUriIsMissing_HasARedirectUriError() =>
         _validator.TestValidate(Command() with { RedirectUri = "" }).ShouldHaveValidationErrorFor("redirect_uri");
 
-    private static RedeemCodeCommand Command() => new("public", null, "code", "https://client.example/callback", new string('v', 43));
+    private static RedeemCodeCommand Command() => new("code", "https://client.example/callback", new string('v', 43), new ClientCredentials("public", null));
 }

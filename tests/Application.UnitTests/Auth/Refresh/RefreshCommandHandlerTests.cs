@@ -23,6 +23,7 @@ public sealed class RefreshCommandHandlerTests
 
     private FakeTimeProvider _clock = null!;
     private Mock<IRefreshTokenStore> _store = null!;
+    private Mock<IRevocationStore> _revocations = null!;
     private Mock<IEmployeeStore> _employees = null!;
     private Mock<IScopeGrantStore> _grants = null!;
     private Mock<IClientRegistry> _clients = null!;
@@ -37,6 +38,7 @@ public sealed class RefreshCommandHandlerTests
         _clock = new FakeTimeProvider(s_now);
         _store = new Mock<IRefreshTokenStore>();
         _store.Setup(s => s.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _revocations = new Mock<IRevocationStore>();
         _employees = new Mock<IEmployeeStore>();
         _employees.Setup(e => e.FindTokensValidAfterAsync(s_employee.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(DateTimeOffset.MinValue);
         _employees.Setup(e => e.FindByEmpNoAsync(s_employee.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(s_employee);
@@ -54,7 +56,16 @@ public sealed class RefreshCommandHandlerTests
         _logs = new LogCapture();
         var sessions = new TokenSessions(_issuer.Object, _store.Object, RefreshTokenLifetimes.Default, _clock);
         _handler = new RefreshCommandHandler(
-            _store.Object, _employees.Object, _grants.Object, _clients.Object, _throttle.Object, sessions, RefreshTokenLifetimes.Default, _clock, _logs);
+            _store.Object,
+            _employees.Object,
+            _grants.Object,
+            _clients.Object,
+            _throttle.Object,
+            sessions,
+            new SessionRevocation(_store.Object, _revocations.Object),
+            RefreshTokenLifetimes.Default,
+            _clock,
+            _logs);
     }
 
     [Test]
@@ -140,6 +151,7 @@ public sealed class RefreshCommandHandlerTests
         // Assert
         Assert.That(result, Is.TypeOf<RefreshResult.Refused>());
         _store.Verify(s => s.RevokeFamilyAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
         _store.Verify(s => s.AddAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.That(_logs.Entries.Select(e => e.EventId.Name), Is.EqualTo(new[] { "RefreshTokenReused" }));
         SecurityLogAssert.NeverContains(_logs.Entries, Token);
@@ -185,6 +197,7 @@ public sealed class RefreshCommandHandlerTests
 
         Assert.That(result, Is.TypeOf<RefreshResult.Refused>());
         _store.Verify(s => s.RevokeFamilyAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
         _issuer.VerifyNoOtherCalls();
     }
 
@@ -287,6 +300,39 @@ public sealed class RefreshCommandHandlerTests
         // Assert
         Assert.That(((RefreshResult.Succeeded)whole).Tokens.Access.Scopes, Is.EqualTo(new[] { Scopes.UserRead }));
         Assert.That(asked, Is.TypeOf<RefreshResult.ScopeRefused>());
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Handle_WhenLogoutEverywhereWritesItsCutoffWhileTheTokensAreMinted_EndsTheSessionAndRefuses(bool browserGrace)
+    {
+        // Arrange: the first read of the cutoff comes before the logout's write, the read after minting after it.
+        var family = Family(clientId: browserGrace ? AuthenticatedClient.BrowserSessionId : "");
+        Stored(browserGrace ? Current(family) with { UsedAt = s_now.AddSeconds(-1) } : Current(family), isFirst: !browserGrace);
+        _employees.SetupSequence(e => e.FindTokensValidAfterAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.MinValue)
+            .ReturnsAsync(s_now);
+
+        // Act
+        var result = await _handler.Handle(new RefreshCommand(Token, BrowserSession: browserGrace), CancellationToken.None);
+
+        // Assert: minted (and, for a rotation, stored), then refused, and everything of the session ended.
+        Assert.That(result, Is.TypeOf<RefreshResult.Refused>());
+        _issuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>(), It.IsAny<AccessTokenSession?>()), Times.Once);
+        _store.Verify(s => s.RevokeFamilyAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(FamilyId, s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheCutoffIsUnchangedAfterMinting_KeepsTheSession()
+    {
+        Stored(Current(), isFirst: true);
+
+        var result = await _handler.Handle(new RefreshCommand(Token), CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<RefreshResult.Succeeded>());
+        _employees.Verify(e => e.FindTokensValidAfterAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _revocations.VerifyNoOtherCalls();
     }
 
     [Test]

@@ -61,6 +61,10 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2048)")
                         .HasColumnName("redirect_uri");
 
+                    b.Property<long?>("ReplayedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("replayed_at");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasMaxLength(255)

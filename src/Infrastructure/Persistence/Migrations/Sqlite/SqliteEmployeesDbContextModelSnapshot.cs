@@ -56,6 +56,10 @@ namespace FastApiLearning.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("redirect_uri");
 
+                    b.Property<long?>("ReplayedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replayed_at");
+
                     b.Property<string>("Scopes")
                         .IsRequired()
                         .HasMaxLength(255)
