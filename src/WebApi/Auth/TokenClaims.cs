@@ -44,7 +44,7 @@ public static class TokenClaims
             : DateTimeOffset.MinValue;
 
     /// <summary>
-    /// <c>iat</c> to the millisecond: "log out everywhere" must tell tokens of the same second apart.
+    /// The instant of issue to the millisecond (<c>iat_ms</c>; <c>iat</c> is whole seconds): "log out everywhere" must tell tokens of the same second apart.
     /// A token without one counts as issued at the beginning of time.
     /// </summary>
     public static DateTimeOffset IssuedAt(SecurityToken? token) =>

@@ -92,7 +92,7 @@ public sealed class MultiInstanceTests
         using var oldOnA = await _clientA.PostAsync("/token", PostgresAppInstance.Login(SampleEmployees.BehaiEmail, SampleEmployees.Password));
         Assert.That(oldOnB.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the old password on the other instance");
         Assert.That(oldOnA.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        // Issued just after the cutoff (iat to the millisecond): accepted on both.
+        // Issued just after the cutoff (iat_ms to the millisecond): accepted on both.
         var fresh = await PostgresAppInstance.TokenAsync(_clientB, SampleEmployees.BehaiEmail, NewPassword);
         await AssertProfileAsync(HttpStatusCode.OK, fresh);
     }

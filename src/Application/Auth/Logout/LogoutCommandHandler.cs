@@ -27,7 +27,7 @@ public sealed class LogoutCommandHandler(
         {
             // The database's cutoff first: it keeps it past a restart of every instance, and every refresh-token
             // family started before it refreshes no more; a login a moment later gets a token issued after it
-            // (iat has millisecond precision). Then the revocation store (every instance at once), with an instant
+            // (iat_ms has millisecond precision). Then the revocation store (every instance at once), with an instant
             // read after that write: a refresh that read the old cutoff just before it may have minted a token
             // after `now`, which this later instant still covers. A refresh minting after this instant re-reads the
             // cutoff after storing its tokens, finds this one, and refuses (RefreshCommandHandler): each side checks

@@ -40,8 +40,9 @@ public sealed class GrantScopesCommandHandler(
 
         SecurityLog.ScopesGranted(_log, employee.Email, employee.EmpNo, Scopes.Canonical(command.Scopes), held);
 
-        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff.
-        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
+        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff; with an
+        // instant read after the write, as the logout does, so a token a refresh minted meanwhile is covered too.
+        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), cancellationToken);
         return held;
     }
 }

@@ -36,8 +36,9 @@ public sealed class SetPasswordCommandHandler(
         // Logged once the database holds it: if the revocation store fails next, the password has still changed.
         SecurityLog.PasswordSet(_log, employee.Email, employee.EmpNo);
 
-        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff.
-        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), now, cancellationToken);
+        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff; with an
+        // instant read after the write, as the logout does, so a token a refresh minted meanwhile is covered too.
+        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), cancellationToken);
         return true;
     }
 }

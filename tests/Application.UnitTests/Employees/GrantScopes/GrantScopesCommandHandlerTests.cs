@@ -61,6 +61,25 @@ public sealed class GrantScopesCommandHandlerTests
             .SetArgDisplayNames("nothing recorded", "user:read (now recorded)");
     }
 
+    [Test]
+    public async Task Handle_RevokesInTheStoreUpToAnInstantReadAfterTheDatabaseWrite()
+    {
+        // Arrange: the write takes 40 ms, in which a refresh that read the old cutoff may mint a token.
+        var clock = new FakeTimeProvider(s_now);
+        _grants
+            .Setup(g => g.SetGrantedScopesAsync(s_pranav.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()))
+            .Callback(() => clock.Advance(TimeSpan.FromMilliseconds(40)))
+            .ReturnsAsync(true);
+        var handler = new GrantScopesCommandHandler(_employees.Object, _grants.Object, _revocations.Object, clock, _logs);
+
+        // Act
+        await handler.Handle(new GrantScopesCommand(" Pranav.Furedi.10198@Gmail.com", [Scopes.UserWrite]), CancellationToken.None);
+
+        // Assert: the database's cutoff is the start; the store's covers the token minted during the write.
+        _grants.Verify(g => g.SetGrantedScopesAsync(s_pranav.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeAllAsync(Subject, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [TestCaseSource(nameof(Grants))]
     public async Task Handle_AddsTheNamesToWhatIsRecordedAndRefusesTheLiveTokensFromNow(string[]? recorded, string[] granted, string[] held)
     {

@@ -62,6 +62,25 @@ public sealed class RevokeScopesCommandHandlerTests
             .SetArgDisplayNames("admin:write and an unknown name", "user:read (only names go; the unknown is dropped)");
     }
 
+    [Test]
+    public async Task Handle_RevokesInTheStoreUpToAnInstantReadAfterTheDatabaseWrite()
+    {
+        // Arrange: the write takes 40 ms, in which a refresh that read the old cutoff may mint a token.
+        var clock = new FakeTimeProvider(s_now);
+        _grants
+            .Setup(g => g.SetGrantedScopesAsync(s_behai.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()))
+            .Callback(() => clock.Advance(TimeSpan.FromMilliseconds(40)))
+            .ReturnsAsync(true);
+        var handler = new RevokeScopesCommandHandler(_employees.Object, _grants.Object, _revocations.Object, clock, _logs);
+
+        // Act
+        await handler.Handle(new RevokeScopesCommand(" BeHai_Nguyen@Hotmail.COM", [Scopes.UserWrite]), CancellationToken.None);
+
+        // Assert: the database's cutoff is the start; the store's covers the token minted during the write.
+        _grants.Verify(g => g.SetGrantedScopesAsync(s_behai.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeAllAsync(Subject, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [TestCaseSource(nameof(Revocations))]
     public async Task Handle_RemovesTheNamesFromWhatIsRecordedAndRefusesTheLiveTokensFromNow(string[]? recorded, string[] revoked, string[] held)
     {

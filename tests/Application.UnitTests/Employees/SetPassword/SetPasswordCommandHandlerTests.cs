@@ -54,6 +54,25 @@ public sealed class SetPasswordCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_RevokesInTheStoreUpToAnInstantReadAfterTheDatabaseWrite()
+    {
+        // Arrange: the write takes 40 ms, in which a refresh that read the old cutoff may mint a token.
+        var clock = new FakeTimeProvider(s_now);
+        _employees
+            .Setup(s => s.SetPasswordHashAsync(s_employee.EmpNo, NewHash, s_now, It.IsAny<CancellationToken>()))
+            .Callback(() => clock.Advance(TimeSpan.FromMilliseconds(40)))
+            .ReturnsAsync(true);
+        var handler = new SetPasswordCommandHandler(_employees.Object, _passwordHasher.Object, _revocations.Object, clock, _logs);
+
+        // Act
+        await handler.Handle(s_command, CancellationToken.None);
+
+        // Assert: the database's cutoff is the start; the store's covers the token minted during the write.
+        _employees.Verify(s => s.SetPasswordHashAsync(s_employee.EmpNo, NewHash, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeAllAsync(Subject, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public async Task Handle_WhenEmployeeExists_StoresTheHashOfThePasswordWithNowAsTheTokenCutoff()
     {
         // Act
