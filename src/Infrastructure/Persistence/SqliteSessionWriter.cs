@@ -52,7 +52,10 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>A command with this SQL on the writer's connection, prepared once and kept (parameters <c>@p0</c>, <c>@p1</c>, …).</summary>
+    /// <summary>
+    /// A command with this SQL on the writer's connection, prepared once and kept (parameters <c>@p0</c>, <c>@p1</c>, …).
+    /// Only for the writes <see cref="RunAsync{T}"/> runs: the connection is the writer thread's alone.
+    /// </summary>
     public SqliteCommand Command(string sql, params object?[] parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
