@@ -68,6 +68,13 @@ public static class DependencyInjection
                     return new SqliteDataVersion(options.ConnectionString!, EmployeesDbContextOptions.TimeoutSeconds(options));
                 });
                 AddEmployeesDatabase(services);
+                // Refresh-token writes through one connection of their own, batched into one commit (SqliteSessionWriter).
+                services.AddSingleton(sp =>
+                {
+                    var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                    return new SqliteSessionWriter(options.ConnectionString!, EmployeesDbContextOptions.TimeoutSeconds(options));
+                });
+                services.Replace(ServiceDescriptor.Singleton<IRefreshTokenStore, SqliteRefreshTokenStore>());
                 break;
         }
 

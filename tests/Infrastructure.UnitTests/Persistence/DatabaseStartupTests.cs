@@ -177,7 +177,7 @@ public sealed class DatabaseStartupTests
         Assert.That(host.Services.GetRequiredService<IScopeGrantStore>(), Is.InstanceOf<EfScopeGrantStore>());
     }
 
-    [TestCase("Sqlite", null, typeof(EfRefreshTokenStore), typeof(EfAuthorizationCodeStore))]
+    [TestCase("Sqlite", null, typeof(SqliteRefreshTokenStore), typeof(EfAuthorizationCodeStore))]
     [TestCase("Postgres", "Host=127.0.0.1;Database=unused", typeof(EfRefreshTokenStore), typeof(EfAuthorizationCodeStore))]
     [TestCase("Fake", null, typeof(MemoryRefreshTokenStore), typeof(MemoryAuthorizationCodeStore))]
     public void Services_OnEachProvider_KeepRefreshTokensAndCodesWithTheEmployees(string provider, string? connectionString, Type refreshTokens, Type codes)

@@ -14,6 +14,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly List<SqliteDataVersion> _dataVersions = [];
+    private readonly List<SqliteSessionWriter> _writers = [];
 
     private SqliteTestDatabase(string folder)
     {
@@ -65,8 +66,13 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public EfScopeGrantStore Grants() => new(Calls(Options()));
 
-    /// <summary>Each call a store of its own (its own pool), as another instance of the app would hold.</summary>
-    public EfRefreshTokenStore RefreshTokens(TimeProvider clock) => new(Calls(Options()), clock);
+    /// <summary>Each call a store of its own (its own pool and writer), as another instance of the app would hold.</summary>
+    public SqliteRefreshTokenStore RefreshTokens(TimeProvider clock)
+    {
+        var writer = new SqliteSessionWriter(ConnectionString, timeoutSeconds: 2);
+        _writers.Add(writer);
+        return new(Calls(Options()), writer, clock);
+    }
 
     public EfAuthorizationCodeStore Codes(TimeProvider clock) => new(Calls(Options()), clock);
 
@@ -135,16 +141,20 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var dataVersion in _dataVersions)
         {
             dataVersion.Dispose();
         }
 
+        foreach (var writer in _writers)
+        {
+            await writer.DisposeAsync();
+        }
+
         // Pooled connections keep the file open.
         SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         System.IO.Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,0 +1,211 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace FastApiLearning.Infrastructure.Persistence;
+
+/// <summary>
+/// Every refresh-token write of this instance on SQLite, made by one connection of its own, in batches: the
+/// writes waiting when the connection is free go into one transaction (group commit), each in a savepoint of
+/// its own, and each caller hears of its write only once that transaction is committed.
+/// </summary>
+/// <remarks>
+/// Why: SQLite lets one writer at a time, and with <c>synchronous = FULL</c> (the default) each commit waits for
+/// the disk (an fsync of the WAL, milliseconds here). Pooled connections writing at once meet the file locked,
+/// and Microsoft.Data.Sqlite answers SQLITE_BUSY by sleeping 150 ms on the calling thread before it tries again.
+/// One writer never meets its own instance's writes, and one commit makes many writes durable at once. Another
+/// process (a second instance, a management command) still takes turns through the file's lock as before: the
+/// transaction starts with <c>BEGIN IMMEDIATE</c>, so the conditional UPDATEs decide with the lock held.
+/// </remarks>
+public sealed class SqliteSessionWriter : IAsyncDisposable
+{
+    /// <summary>The most writes in one transaction, so that one batch holds the file's lock briefly.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly Channel<IWrite> _queue = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _connectionString;
+    private readonly int _timeoutSeconds;
+    private readonly Task _loop;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;
+
+    public SqliteSessionWriter(string connectionString, int timeoutSeconds)
+    {
+        // Foreign keys on, as EF Core turns them on for its connections: a token of a family just removed is refused.
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = false }.ConnectionString;
+        _timeoutSeconds = timeoutSeconds;
+        // Microsoft.Data.Sqlite is synchronous under its async methods: the loop has a thread of its own.
+        _loop = Task.Factory.StartNew(RunLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer's connection inside the next transaction, and returns what it
+    /// returned once that transaction is committed. A write that throws is rolled back alone (its savepoint).
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken)
+    {
+        var pending = new Write<T>(write, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteSessionWriter));
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A command with this SQL on the writer's connection, prepared once and kept (parameters <c>@p0</c>, <c>@p1</c>, …).
+    /// Only for the writes <see cref="RunAsync{T}"/> runs: the connection is the writer thread's alone.
+    /// </summary>
+    public SqliteCommand Command(string sql, params object?[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection!.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = _timeoutSeconds;
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                command.Parameters.Add(new SqliteParameter($"@p{i}", null));
+            }
+
+            _commands.Add(sql, command);
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i] ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    private void RunLoop()
+    {
+        var batch = new List<IWrite>(MaxBatch);
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var write))
+            {
+                // A caller that gave up (its timeout, a closed request) before its turn is not written.
+                if (!write.IsCanceled)
+                {
+                    batch.Add(write);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                RunBatch(batch);
+            }
+        }
+    }
+
+    private void RunBatch(List<IWrite> batch)
+    {
+        var failed = new bool[batch.Count];
+        try
+        {
+            Open();
+            // IMMEDIATE: the file's write lock first, so no other process writes between a check and its write.
+            // Plain statements, not BeginTransaction: the kept commands then need no transaction object.
+            Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Command("SAVEPOINT w").ExecuteNonQuery();
+                try
+                {
+                    batch[i].Run(this);
+                    Command("RELEASE w").ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    // A refused row (a constraint): this write alone is undone; the others go on.
+                    Command("ROLLBACK TO w").ExecuteNonQuery();
+                    Command("RELEASE w").ExecuteNonQuery();
+                    failed[i] = true;
+                    batch[i].Fail(e);
+                }
+            }
+
+            Command("COMMIT").ExecuteNonQuery();
+        }
+        catch (Exception e)
+        {
+            // Busy past the timeout, I/O, the file gone: nothing of the batch was kept (closing the connection
+            // rolls back what it began). Open afresh next time.
+            Close();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!failed[i])
+                {
+                    batch[i].Fail(e);
+                    failed[i] = true;
+                }
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!failed[i])
+            {
+                batch[i].Complete();
+            }
+        }
+    }
+
+    private void Open()
+    {
+        if (_connection is null)
+        {
+            _connection = new SqliteConnection(_connectionString) { DefaultTimeout = _timeoutSeconds };
+            _connection.Open();
+        }
+    }
+
+    private void Close()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        Close();
+    }
+
+    private interface IWrite
+    {
+        bool IsCanceled { get; }
+
+        void Run(SqliteSessionWriter writer);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    private sealed class Write<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken) : IWrite
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsCanceled => cancellationToken.IsCancellationRequested;
+
+        public void Run(SqliteSessionWriter writer) => _result = write(writer);
+
+        public void Complete() => Completion.TrySetResult(_result!);
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}
