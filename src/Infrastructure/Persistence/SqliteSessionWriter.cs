@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FastApiLearning.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 
 namespace FastApiLearning.Infrastructure.Persistence;
@@ -27,6 +28,7 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
+    private volatile Exception? _stopped;
 
     public SqliteSessionWriter(string connectionString, int timeoutSeconds)
     {
@@ -46,7 +48,8 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         var pending = new Write<T>(write, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(SqliteSessionWriter));
+            // Disposed (the app is stopping), or the loop is gone: a 503 like any database out of reach, not a 500.
+            return Task.FromException<T>(Stopped());
         }
 
         return pending.Completion.Task.WaitAsync(cancellationToken);
@@ -83,21 +86,44 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     {
         var batch = new List<IWrite>(MaxBatch);
         var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var write))
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                // A caller that gave up (its timeout, a closed request) before its turn is not written.
-                if (!write.IsCanceled)
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var write))
                 {
-                    batch.Add(write);
+                    // A caller that gave up (its timeout, a closed request) before its turn is not written.
+                    if (!write.IsCanceled)
+                    {
+                        batch.Add(write);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    RunBatch(batch);
                 }
             }
-
-            if (batch.Count > 0)
+        }
+        catch (Exception e)
+        {
+            // Nothing should get here (RunBatch answers its own failures); if something does, the loop stops
+            // loudly: every write waiting or to come is answered with this as the cause, none waits forever, and
+            // no transaction is left holding the file's lock.
+            _stopped = e;
+            Close();
+            foreach (var write in batch)
             {
-                RunBatch(batch);
+                write.Fail(DatabaseErrors.Unavailable(e));
+            }
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var write))
+            {
+                write.Fail(Stopped());
             }
         }
     }
@@ -117,24 +143,25 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
                 try
                 {
                     batch[i].Run(this);
-                    Command("RELEASE w").ExecuteNonQuery();
                 }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                catch (Exception e)
                 {
-                    // A refused row (a constraint): this write alone is undone; the others go on.
-                    Command("ROLLBACK TO w").ExecuteNonQuery();
-                    Command("RELEASE w").ExecuteNonQuery();
+                    // A refused row, or any other failure of this write: it alone is undone and the others go on.
+                    // Should the undo fail too, the batch does (below).
                     failed[i] = true;
                     batch[i].Fail(e);
+                    Command("ROLLBACK TO w").ExecuteNonQuery();
                 }
+
+                Command("RELEASE w").ExecuteNonQuery();
             }
 
             Command("COMMIT").ExecuteNonQuery();
         }
         catch (Exception e)
         {
-            // Busy past the timeout, I/O, the file gone: nothing of the batch was kept (closing the connection
-            // rolls back what it began). Open afresh next time.
+            // Busy past the timeout, I/O, the file gone, a failed COMMIT: nothing of the batch was kept (closing the
+            // connection rolls back what it began). Every write that had not failed alone hears it; open afresh next time.
             Close();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -164,18 +191,35 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Gives the connection up (after a failure, or at the end); what its disposal throws changes nothing then.</summary>
     private void Close()
     {
         foreach (var command in _commands.Values)
         {
-            command.Dispose();
+            Discard(command);
         }
 
         _commands.Clear();
-        _connection?.Dispose();
+        Discard(_connection);
         _connection = null;
     }
 
+    private static void Discard(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (Exception)
+        {
+            // A connection broken enough to throw here is dropped all the same.
+        }
+    }
+
+    private ResourceUnavailableException Stopped() =>
+        DatabaseErrors.Unavailable(_stopped ?? new ObjectDisposedException(nameof(SqliteSessionWriter)));
+
+    /// <summary>Writes already queued are still run; a write that comes after is answered as unavailable.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
