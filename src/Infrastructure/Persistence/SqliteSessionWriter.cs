@@ -43,16 +43,27 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     /// Runs <paramref name="write"/> on the writer's connection inside the next transaction, and returns what it
     /// returned once that transaction is committed. A write that throws is rolled back alone (its savepoint).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> counts only until the writer takes the write: cancelled while queued,
+    /// the write is never run and the caller hears "cancelled". Once taken, the caller waits for its real outcome
+    /// (bounded by the connection's timeout, as every batch is), so a use that was committed is never reported as
+    /// failed, and the client's retry is not mistaken for a replay.
+    /// </remarks>
     public Task<T> RunAsync<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken)
     {
-        var pending = new Write<T>(write, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
+        if (cancellationToken.IsCancellationRequested)
         {
-            // Disposed (the app is stopping), or the loop is gone: a 503 like any database out of reach, not a 500.
-            return Task.FromException<T>(Stopped());
+            return Task.FromCanceled<T>(cancellationToken);
         }
 
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        var pending = new Write<T>(write, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending) && pending.TryTake())
+        {
+            // Disposed (the app is stopping), or the loop is gone: a 503 like any database out of reach, not a 500.
+            pending.Fail(Stopped());
+        }
+
+        return pending.Completion.Task;
     }
 
     /// <summary>
@@ -93,8 +104,9 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
                 batch.Clear();
                 while (batch.Count < MaxBatch && reader.TryRead(out var write))
                 {
-                    // A caller that gave up (its timeout, a closed request) before its turn is not written.
-                    if (!write.IsCanceled)
+                    // A caller that gave up (its timeout, a closed request) before its turn has heard so and is not
+                    // written; from here on the write is the batch's and its caller waits for the outcome.
+                    if (write.TryTake())
                     {
                         batch.Add(write);
                     }
@@ -123,7 +135,10 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
             _queue.Writer.TryComplete();
             while (reader.TryRead(out var write))
             {
-                write.Fail(Stopped());
+                if (write.TryTake())
+                {
+                    write.Fail(Stopped());
+                }
             }
         }
     }
@@ -229,7 +244,8 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
 
     private interface IWrite
     {
-        bool IsCanceled { get; }
+        /// <summary>Claims the write for a batch (or for failing it); false once its caller has given up.</summary>
+        bool TryTake();
 
         void Run(SqliteSessionWriter writer);
 
@@ -238,18 +254,48 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         void Fail(Exception exception);
     }
 
-    private sealed class Write<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken) : IWrite
+    private sealed class Write<T> : IWrite
     {
+        private const int Queued = 0;
+        private const int Taken = 1;
+        private const int Cancelled = 2;
+
+        private readonly Func<SqliteSessionWriter, T> _write;
+        private readonly CancellationTokenRegistration _registration;
+        private int _state = Queued;
         private T? _result;
+
+        public Write(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken)
+        {
+            _write = write;
+            _registration = cancellationToken.UnsafeRegister(static (state, token) => ((Write<T>)state!).Cancel(token), this);
+        }
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool IsCanceled => cancellationToken.IsCancellationRequested;
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;
 
-        public void Run(SqliteSessionWriter writer) => _result = write(writer);
+        public void Run(SqliteSessionWriter writer) => _result = _write(writer);
 
-        public void Complete() => Completion.TrySetResult(_result!);
+        public void Complete()
+        {
+            _registration.Unregister();
+            Completion.TrySetResult(_result!);
+        }
 
-        public void Fail(Exception exception) => Completion.TrySetException(exception);
+        public void Fail(Exception exception)
+        {
+            _registration.Unregister();
+            Completion.TrySetException(exception);
+        }
+
+        /// <summary>Only while queued: a write the writer has taken is answered by its outcome.</summary>
+        private void Cancel(CancellationToken token)
+        {
+            if (Interlocked.CompareExchange(ref _state, Cancelled, Queued) == Queued)
+            {
+                Completion.TrySetCanceled(token);
+            }
+        }
     }
 }

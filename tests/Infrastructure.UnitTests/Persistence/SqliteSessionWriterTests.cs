@@ -193,6 +193,46 @@ public sealed class SqliteSessionWriterTests
     }
 
     [Test]
+    public async Task RunAsync_WhenCancelledAfterTheWriterTookIt_ReturnsTheCommittedOutcome()
+    {
+        await using var database = await MarksDatabaseAsync();
+        var writer = database.Writer();
+        using var cancellation = new CancellationTokenSource();
+
+        var write = writer.RunAsync(w =>
+        {
+            var marked = Mark(1)(w);
+            cancellation.Cancel();
+            return marked;
+        }, cancellation.Token);
+
+        Assert.That(await write, Is.EqualTo(1));
+        Assert.That(await MarksAsync(database), Is.EqualTo(new[] { 1 }));
+    }
+
+    [Test]
+    public async Task UseAsync_WhenTheTimeoutPassesAfterTheWriterTookIt_ReturnsTheUse()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var (store, writer, clock, calls, hash) = await StoreWithTokenAsync(database);
+        using var gate = await Gate.HoldAsync(writer);
+
+        var use = store.UseAsync(hash, s_start, CancellationToken.None).AsTask();
+        // The next write of the same batch moves the clock past the store's bound, before that batch commits.
+        var late = writer.RunAsync(_ =>
+        {
+            clock.Advance(calls.Timeout + TimeSpan.FromSeconds(1));
+            return 0;
+        }, CancellationToken.None);
+        gate.Open();
+
+        var redemption = await use;
+        await late;
+        Assert.That(redemption.IsFirst, Is.True, "the use committed is this caller's, not a 503 whose retry is a replay");
+        Assert.That((await store.FindAsync(hash, CancellationToken.None))?.UsedAt, Is.EqualTo(s_start));
+    }
+
+    [Test]
     public async Task UseAsync_WhenTheTimeoutPassesWhileQueued_IsUnavailable_AndNotWritten()
     {
         await using var database = await SqliteTestDatabase.CreateAsync();
