@@ -87,7 +87,12 @@ public sealed class SqliteRefreshTokenStore(DatabaseCalls calls, SqliteSessionWr
         return await WriteAsync(w => w.Command(RevokeSql, familyId, revokedAt).ExecuteNonQuery(), cancellationToken) == 1;
     }
 
-    /// <summary>Through the writer, bounded and its errors read as every database call's (<see cref="DatabaseCalls"/>).</summary>
+    /// <summary>
+    /// Through the writer, bounded and its errors read as every database call's (<see cref="DatabaseCalls"/>). The
+    /// bound (or the caller) cancels only a write still queued, which is then not written (a 503); once the writer
+    /// has taken it, the call returns its real outcome even past the bound: a use committed late is still this
+    /// caller's success, not a 503 whose retry would look like a replay and end the family.
+    /// </summary>
     private ValueTask<T> WriteAsync<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken) =>
         calls.RunAsync((EmployeesConnections _, CancellationToken ct) => writer.RunAsync(write, ct), cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FastApiLearning.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 
 namespace FastApiLearning.Infrastructure.Persistence;
@@ -27,6 +28,7 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     private readonly Task _loop;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
+    private volatile Exception? _stopped;
 
     public SqliteSessionWriter(string connectionString, int timeoutSeconds)
     {
@@ -41,15 +43,27 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     /// Runs <paramref name="write"/> on the writer's connection inside the next transaction, and returns what it
     /// returned once that transaction is committed. A write that throws is rolled back alone (its savepoint).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> counts only until the writer takes the write: cancelled while queued,
+    /// the write is never run and the caller hears "cancelled". Once taken, the caller waits for its real outcome
+    /// (bounded by the connection's timeout, as every batch is), so a use that was committed is never reported as
+    /// failed, and the client's retry is not mistaken for a replay.
+    /// </remarks>
     public Task<T> RunAsync<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken)
     {
-        var pending = new Write<T>(write, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
+        if (cancellationToken.IsCancellationRequested)
         {
-            throw new ObjectDisposedException(nameof(SqliteSessionWriter));
+            return Task.FromCanceled<T>(cancellationToken);
         }
 
-        return pending.Completion.Task.WaitAsync(cancellationToken);
+        var pending = new Write<T>(write, cancellationToken);
+        if (!_queue.Writer.TryWrite(pending) && pending.TryTake())
+        {
+            // Disposed (the app is stopping), or the loop is gone: a 503 like any database out of reach, not a 500.
+            pending.Fail(Stopped());
+        }
+
+        return pending.Completion.Task;
     }
 
     /// <summary>
@@ -83,21 +97,48 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
     {
         var batch = new List<IWrite>(MaxBatch);
         var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var write))
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                // A caller that gave up (its timeout, a closed request) before its turn is not written.
-                if (!write.IsCanceled)
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var write))
                 {
-                    batch.Add(write);
+                    // A caller that gave up (its timeout, a closed request) before its turn has heard so and is not
+                    // written; from here on the write is the batch's and its caller waits for the outcome.
+                    if (write.TryTake())
+                    {
+                        batch.Add(write);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    RunBatch(batch);
                 }
             }
-
-            if (batch.Count > 0)
+        }
+        catch (Exception e)
+        {
+            // Nothing should get here (RunBatch answers its own failures); if something does, the loop stops
+            // loudly: every write waiting or to come is answered with this as the cause, none waits forever, and
+            // no transaction is left holding the file's lock.
+            _stopped = e;
+            Close();
+            foreach (var write in batch)
             {
-                RunBatch(batch);
+                write.Fail(DatabaseErrors.Unavailable(e));
+            }
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var write))
+            {
+                if (write.TryTake())
+                {
+                    write.Fail(Stopped());
+                }
             }
         }
     }
@@ -117,24 +158,25 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
                 try
                 {
                     batch[i].Run(this);
-                    Command("RELEASE w").ExecuteNonQuery();
                 }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                catch (Exception e)
                 {
-                    // A refused row (a constraint): this write alone is undone; the others go on.
-                    Command("ROLLBACK TO w").ExecuteNonQuery();
-                    Command("RELEASE w").ExecuteNonQuery();
+                    // A refused row, or any other failure of this write: it alone is undone and the others go on.
+                    // Should the undo fail too, the batch does (below).
                     failed[i] = true;
                     batch[i].Fail(e);
+                    Command("ROLLBACK TO w").ExecuteNonQuery();
                 }
+
+                Command("RELEASE w").ExecuteNonQuery();
             }
 
             Command("COMMIT").ExecuteNonQuery();
         }
         catch (Exception e)
         {
-            // Busy past the timeout, I/O, the file gone: nothing of the batch was kept (closing the connection
-            // rolls back what it began). Open afresh next time.
+            // Busy past the timeout, I/O, the file gone, a failed COMMIT: nothing of the batch was kept (closing the
+            // connection rolls back what it began). Every write that had not failed alone hears it; open afresh next time.
             Close();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -164,18 +206,35 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Gives the connection up (after a failure, or at the end); what its disposal throws changes nothing then.</summary>
     private void Close()
     {
         foreach (var command in _commands.Values)
         {
-            command.Dispose();
+            Discard(command);
         }
 
         _commands.Clear();
-        _connection?.Dispose();
+        Discard(_connection);
         _connection = null;
     }
 
+    private static void Discard(IDisposable? disposable)
+    {
+        try
+        {
+            disposable?.Dispose();
+        }
+        catch (Exception)
+        {
+            // A connection broken enough to throw here is dropped all the same.
+        }
+    }
+
+    private ResourceUnavailableException Stopped() =>
+        DatabaseErrors.Unavailable(_stopped ?? new ObjectDisposedException(nameof(SqliteSessionWriter)));
+
+    /// <summary>Writes already queued are still run; a write that comes after is answered as unavailable.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
@@ -185,7 +244,8 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
 
     private interface IWrite
     {
-        bool IsCanceled { get; }
+        /// <summary>Claims the write for a batch (or for failing it); false once its caller has given up.</summary>
+        bool TryTake();
 
         void Run(SqliteSessionWriter writer);
 
@@ -194,18 +254,48 @@ public sealed class SqliteSessionWriter : IAsyncDisposable
         void Fail(Exception exception);
     }
 
-    private sealed class Write<T>(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken) : IWrite
+    private sealed class Write<T> : IWrite
     {
+        private const int Queued = 0;
+        private const int Taken = 1;
+        private const int Cancelled = 2;
+
+        private readonly Func<SqliteSessionWriter, T> _write;
+        private readonly CancellationTokenRegistration _registration;
+        private int _state = Queued;
         private T? _result;
+
+        public Write(Func<SqliteSessionWriter, T> write, CancellationToken cancellationToken)
+        {
+            _write = write;
+            _registration = cancellationToken.UnsafeRegister(static (state, token) => ((Write<T>)state!).Cancel(token), this);
+        }
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool IsCanceled => cancellationToken.IsCancellationRequested;
+        public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Queued) == Queued;
 
-        public void Run(SqliteSessionWriter writer) => _result = write(writer);
+        public void Run(SqliteSessionWriter writer) => _result = _write(writer);
 
-        public void Complete() => Completion.TrySetResult(_result!);
+        public void Complete()
+        {
+            _registration.Unregister();
+            Completion.TrySetResult(_result!);
+        }
 
-        public void Fail(Exception exception) => Completion.TrySetException(exception);
+        public void Fail(Exception exception)
+        {
+            _registration.Unregister();
+            Completion.TrySetException(exception);
+        }
+
+        /// <summary>Only while queued: a write the writer has taken is answered by its outcome.</summary>
+        private void Cancel(CancellationToken token)
+        {
+            if (Interlocked.CompareExchange(ref _state, Cancelled, Queued) == Queued)
+            {
+                Completion.TrySetCanceled(token);
+            }
+        }
     }
 }

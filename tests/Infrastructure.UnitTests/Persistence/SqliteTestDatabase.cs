@@ -67,11 +67,14 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
     public EfScopeGrantStore Grants() => new(Calls(Options()));
 
     /// <summary>Each call a store of its own (its own pool and writer), as another instance of the app would hold.</summary>
-    public SqliteRefreshTokenStore RefreshTokens(TimeProvider clock)
+    public SqliteRefreshTokenStore RefreshTokens(TimeProvider clock) => new(Calls(Options()), Writer(), clock);
+
+    /// <summary>A refresh-token writer of its own over this file, disposed with the database.</summary>
+    public SqliteSessionWriter Writer(int timeoutSeconds = 2)
     {
-        var writer = new SqliteSessionWriter(ConnectionString, timeoutSeconds: 2);
+        var writer = new SqliteSessionWriter(ConnectionString, timeoutSeconds);
         _writers.Add(writer);
-        return new(Calls(Options()), writer, clock);
+        return writer;
     }
 
     public EfAuthorizationCodeStore Codes(TimeProvider clock) => new(Calls(Options()), clock);
@@ -83,9 +86,9 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return dataVersion;
     }
 
-    /// <summary>The store's bounded calls over the database <paramref name="options"/> name.</summary>
-    public static DatabaseCalls Calls(DatabaseOptions options) =>
-        new(ContextsFor(options), EmployeesConnections.For(options), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+    /// <summary>The store's bounded calls over the database <paramref name="options"/> name, timed by <paramref name="clock"/> (the system's by default).</summary>
+    public static DatabaseCalls Calls(DatabaseOptions options, TimeProvider? clock = null) =>
+        new(ContextsFor(options), EmployeesConnections.For(options), Microsoft.Extensions.Options.Options.Create(options), clock ?? TimeProvider.System);
 
     public EfEmployeeImport Import() => new(Contexts());
 
