@@ -88,22 +88,31 @@ public sealed class EfEmployeeStore(DatabaseCalls calls, SqliteDataVersion? data
 
     public async ValueTask<bool> SetPasswordHashAsync(int empNo, string passwordHash, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken)
     {
+        // The cutoff only moves forward (SetTokensValidAfterAsync says why); the hash is replaced whatever it was.
         var cutoff = tokensValidAfter.ToUnixTimeMilliseconds();
         var updated = await calls.RunAsync(
             (db, ct) => db.Employees
                 .Where(e => e.EmpNo == empNo)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Password, passwordHash).SetProperty(e => e.TokensValidAfter, cutoff), ct),
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(e => e.Password, passwordHash)
+                        .SetProperty(e => e.TokensValidAfter, e => e.TokensValidAfter > cutoff ? e.TokensValidAfter : cutoff),
+                    ct),
             cancellationToken);
         return updated == 1;
     }
 
     public async ValueTask<bool> SetTokensValidAfterAsync(int empNo, DateTimeOffset tokensValidAfter, CancellationToken cancellationToken)
     {
+        // Only forward, in the UPDATE itself (a CASE, the same on SQLite and PostgreSQL; NULL is no cutoff yet): of two
+        // writes racing, say a password set and then a "log out everywhere" that read an earlier instant, the later
+        // stands, or the sessions started between the two instants would survive the password change.
         var cutoff = tokensValidAfter.ToUnixTimeMilliseconds();
         var updated = await calls.RunAsync(
             (db, ct) => db.Employees
                 .Where(e => e.EmpNo == empNo)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.TokensValidAfter, cutoff), ct),
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(e => e.TokensValidAfter, e => e.TokensValidAfter > cutoff ? e.TokensValidAfter : cutoff), ct),
             cancellationToken);
         return updated == 1;
     }

@@ -25,11 +25,13 @@ public sealed class EfScopeGrantStore(DatabaseCalls calls) : IScopeGrantStore
         var cutoff = tokensValidAfter.ToUnixTimeMilliseconds();
         return await calls.RunAsync(async (db, ct) =>
         {
-            // Both or neither: a narrower grant without the cutoff would leave the wider tokens working.
+            // Both or neither: a narrower grant without the cutoff would leave the wider tokens working. The cutoff
+            // only moves forward, as EfEmployeeStore's writes of it.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var updated = await db.Employees
                 .Where(e => e.EmpNo == empNo)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.TokensValidAfter, cutoff), ct);
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(e => e.TokensValidAfter, e => e.TokensValidAfter > cutoff ? e.TokensValidAfter : cutoff), ct);
             if (updated == 0)
             {
                 return false;

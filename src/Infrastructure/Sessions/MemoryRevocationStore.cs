@@ -16,6 +16,9 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
 {
     private static readonly TimeSpan s_sweepEvery = TimeSpan.FromMinutes(1);
 
+    /// <summary>How much longer than one token lifetime (and the skew) an ended session's entry is kept.</summary>
+    public static readonly TimeSpan SessionMargin = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NotBefore> _subjects = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sessions = new(StringComparer.Ordinal);
@@ -54,11 +57,13 @@ public sealed class MemoryRevocationStore(IOptions<JwtOptions> jwtOptions, TimeP
 
     public ValueTask RevokeSessionAsync(string sessionId, DateTimeOffset endedAt, CancellationToken cancellationToken)
     {
-        // A token of the session minted just before (or, by a racing refresh, just after) the end expires one
-        // lifetime later; the skew covers the racing one's few milliseconds, as it covers exp everywhere.
-        var keepUntil = endedAt + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew;
+        // From when the entry is written, not from endedAt (read before the ending request's database write): a
+        // refresh whose use committed just before the end may mint a token after both; the margin covers that
+        // refresh's own delay, and a later write (even with an earlier endedAt) never shortens the entry.
+        var now = timeProvider.GetUtcNow();
+        var keepUntil = (endedAt > now ? endedAt : now) + jwtOptions.Value.AccessTokenLifetime + jwtOptions.Value.ClockSkew + SessionMargin;
         _sessions.AddOrUpdate(sessionId, keepUntil, (_, old) => old > keepUntil ? old : keepUntil);
-        SweepIfDue(timeProvider.GetUtcNow());
+        SweepIfDue(now);
         return ValueTask.CompletedTask;
     }
 

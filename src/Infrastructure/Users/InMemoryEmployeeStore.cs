@@ -114,7 +114,7 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport, IEm
             }
 
             Put(employee with { PasswordHash = passwordHash });
-            _tokensValidAfter[empNo] = tokensValidAfter;
+            MoveCutoff(empNo, tokensValidAfter);
             return ValueTask.FromResult(true);
         }
     }
@@ -128,7 +128,7 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport, IEm
                 return ValueTask.FromResult(false);
             }
 
-            _tokensValidAfter[empNo] = tokensValidAfter;
+            MoveCutoff(empNo, tokensValidAfter);
             return ValueTask.FromResult(true);
         }
     }
@@ -322,8 +322,20 @@ public sealed class InMemoryEmployeeStore : IEmployeeStore, IEmployeeImport, IEm
             }
 
             _grants[empNo] = granted;
-            _tokensValidAfter[empNo] = tokensValidAfter;
+            MoveCutoff(empNo, tokensValidAfter);
             return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <summary>
+    /// Under the write lock: the cutoff only moves forward, as in the databases. Of two writes racing (a password
+    /// set, then a "log out everywhere" that read an earlier instant), the later stands.
+    /// </summary>
+    private void MoveCutoff(int empNo, DateTimeOffset tokensValidAfter)
+    {
+        if (!_tokensValidAfter.TryGetValue(empNo, out var current) || current < tokensValidAfter)
+        {
+            _tokensValidAfter[empNo] = tokensValidAfter;
         }
     }
 

@@ -72,10 +72,11 @@ public sealed class MemoryRevocationStoreTests
     [Test]
     public async Task RevokeSessionAsync_IsForgottenOnceEveryTokenOfTheSessionHasExpired_AndSweptAway()
     {
-        // A token issued at the end lives the access-token lifetime (30 min) plus the skew (30 s).
+        // A token issued at the end lives the access-token lifetime (30 min) plus the skew (30 s); a racing
+        // refresh's a little longer (the margin, 1 min).
         await _store.RevokeSessionAsync("family-1", s_now, CancellationToken.None);
 
-        _clock.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(29));
+        _clock.Advance(TimeSpan.FromMinutes(31) + TimeSpan.FromSeconds(29));
         var withinLifetime = await _store.IsRevokedAsync("a", Subject, "family-1", s_now, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(2));
         var afterLifetime = await _store.IsRevokedAsync("a", Subject, "family-1", s_now, CancellationToken.None);
@@ -84,6 +85,33 @@ public sealed class MemoryRevocationStoreTests
         Assert.That(withinLifetime, Is.True);
         Assert.That(afterLifetime, Is.False);
         Assert.That(_store.Count, Is.EqualTo(1), "only the later entry is left");
+    }
+
+    [Test]
+    public async Task RevokeSessionAsync_WithAnEndReadBeforeTheWrite_StillRefusesATokenARacingRefreshMintedAfterTheWrite()
+    {
+        // The logout read its instant 5 s before the store is written (a slow database write); a refresh whose use
+        // committed just before the end mints its access token 2 s after the entry is written.
+        await _store.RevokeSessionAsync("family-1", s_now.AddSeconds(-5), CancellationToken.None);
+        var minted = s_now.AddSeconds(2);
+
+        // That token is still accepted until its exp (30 min) and the skew (30 s) have passed.
+        _clock.Advance(minted - s_now + TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(29));
+
+        Assert.That(await _store.IsRevokedAsync("racer", Subject, "family-1", minted, CancellationToken.None), Is.True);
+    }
+
+    [Test]
+    public async Task RevokeSessionAsync_WrittenAgainLater_KeepsTheEntryFromTheLaterWrite()
+    {
+        await _store.RevokeSessionAsync("family-1", s_now, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await _store.RevokeSessionAsync("family-1", s_now, CancellationToken.None);
+
+        // Kept from the second write: 10 min + 30 min + 30 s + 1 min after the first.
+        _clock.Advance(TimeSpan.FromMinutes(31) + TimeSpan.FromSeconds(29));
+
+        Assert.That(await _store.IsRevokedAsync("a", Subject, "family-1", s_now, CancellationToken.None), Is.True);
     }
 
     [Test]

@@ -400,6 +400,19 @@ public abstract class EmployeeDirectoryContract
     }
 
     [Test]
+    public async Task SetGrantedScopesAsync_WithAnEarlierInstant_RecordsTheScopesButNeverMovesTheCutoffBackwards()
+    {
+        var stores = await CreateAsync(s_beHai);
+        await stores.Store.SetTokensValidAfterAsync(s_beHai.EmpNo, s_cutoff, CancellationToken.None);
+
+        var set = await stores.Grants.SetGrantedScopesAsync(s_beHai.EmpNo, [Scopes.AdminRead], s_cutoff.AddSeconds(-1), CancellationToken.None);
+
+        Assert.That(set, Is.True);
+        Assert.That(await stores.Grants.FindGrantedScopesAsync(s_beHai.EmpNo, CancellationToken.None), Is.EqualTo(new[] { Scopes.AdminRead }));
+        Assert.That(await stores.Store.FindTokensValidAfterAsync(s_beHai.EmpNo, CancellationToken.None), Is.EqualTo(s_cutoff));
+    }
+
+    [Test]
     public async Task SetGrantedScopesAsync_WhenUnknown_ReturnsFalseAndRecordsNothing()
     {
         var stores = await CreateAsync(s_beHai);

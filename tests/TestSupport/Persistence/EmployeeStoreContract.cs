@@ -224,6 +224,35 @@ public abstract class EmployeeStoreContract
     }
 
     [Test]
+    public async Task SetTokensValidAfterAsync_WithAnEarlierInstant_NeverMovesTheCutoffBackwards()
+    {
+        // A password set at t2 commits, then a "log out everywhere" that read t1 < t2 commits: the sessions
+        // started between the two must not survive the password change.
+        var (store, _) = await CreateAsync(BeHai);
+        var passwordSet = new DateTimeOffset(2026, 11, 27, 10, 0, 0, 500, TimeSpan.Zero);
+
+        await store.SetPasswordHashAsync(BeHai.EmpNo, UpgradedHash, passwordSet, CancellationToken.None);
+        var set = await store.SetTokensValidAfterAsync(BeHai.EmpNo, passwordSet.AddMilliseconds(-300), CancellationToken.None);
+
+        Assert.That(set, Is.True, "the employee is there, whether or not the cutoff moved");
+        Assert.That(await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None), Is.EqualTo(passwordSet));
+    }
+
+    [Test]
+    public async Task SetPasswordHashAsync_WithAnEarlierInstant_SetsTheHashButKeepsTheLaterCutoff()
+    {
+        var (store, _) = await CreateAsync(BeHai);
+        var loggedOut = new DateTimeOffset(2026, 11, 27, 10, 0, 0, 500, TimeSpan.Zero);
+
+        await store.SetTokensValidAfterAsync(BeHai.EmpNo, loggedOut, CancellationToken.None);
+        var set = await store.SetPasswordHashAsync(BeHai.EmpNo, UpgradedHash, loggedOut.AddSeconds(-1), CancellationToken.None);
+
+        Assert.That(set, Is.True);
+        Assert.That((await store.FindByEmpNoAsync(BeHai.EmpNo, CancellationToken.None))?.PasswordHash, Is.EqualTo(UpgradedHash));
+        Assert.That(await store.FindTokensValidAfterAsync(BeHai.EmpNo, CancellationToken.None), Is.EqualTo(loggedOut));
+    }
+
+    [Test]
     public async Task SetTokensValidAfterAsync_WhenUnknown_ReturnsFalse()
     {
         var (store, _) = await CreateAsync(BeHai);

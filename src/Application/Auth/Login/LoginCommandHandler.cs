@@ -13,9 +13,11 @@ public sealed class LoginCommandHandler(
     IEmployeeStore employees,
     IPasswordHasher passwordHasher,
     TokenSessions sessions,
+    SessionRevocation sessionRevocation,
     ILoginThrottle throttle,
     IScopeGrantStore scopeGrants,
     IClientRegistry clients,
+    TimeProvider timeProvider,
     ILoggerFactory loggerFactory) : ICommandHandler<LoginCommand, LoginResult>
 {
     private readonly ILogger _log = loggerFactory.CreateLogger(SecurityLog.Category);
@@ -46,10 +48,17 @@ public sealed class LoginCommandHandler(
         }
 
         Employee? employee;
+        DateTimeOffset? cutoff = null;
         PasswordCheck check;
         try
         {
             employee = await employees.FindByEmailAsync(username, cancellationToken);
+            if (employee is not null)
+            {
+                // Before the grants are read: what a password set, a grant changed or a "log out everywhere"
+                // committed after this read shows as a different cutoff once the session is stored (below).
+                cutoff = await employees.FindTokensValidAfterAsync(employee.EmpNo, cancellationToken);
+            }
 
             // An unknown user, or one without a password, still pays for a full verification, so
             // timing does not tell a wrong password from a missing account.
@@ -72,9 +81,10 @@ public sealed class LoginCommandHandler(
         }
 
         await throttle.SucceededAsync(attempt, cancellationToken);
+        var verifiedHash = employee.PasswordHash;
         if (check == PasswordCheck.SucceededNeedsUpgrade)
         {
-            await UpgradeHashAsync(employee, command.Password, cancellationToken);
+            verifiedHash = await UpgradeHashAsync(employee, command.Password, cancellationToken) ?? verifiedHash;
         }
         else if (check == PasswordCheck.SucceededLegacyHashKept)
         {
@@ -102,8 +112,44 @@ public sealed class LoginCommandHandler(
             return new LoginResult.ScopeRefused();
         }
 
+        var issued = await sessions.StartAsync(employee, granted, client.ClientId, familyId: null, cancellationToken);
+
+        // A password set (or grants changed, or a "log out everywhere") racing this login: it may have committed
+        // after the reads above, with a cutoff read before this session started, which would then outlive it.
+        // Read again now that the session is stored: a change committed before this read ends it here; one
+        // committed after it is followed by that command's second cutoff, read after its commit and so after
+        // this session's start. Each side checks after its own write, so no order lets the session survive.
+        if (!await StillStandsAsync(employee, cutoff, verifiedHash, command.Password, cancellationToken))
+        {
+            await sessionRevocation.EndAsync(issued.FamilyId, timeProvider.GetUtcNow(), CancellationToken.None);
+            SecurityLog.LoginFailed(_log, username, command.ClientIp);
+            return LoginResult.InvalidCredentials;
+        }
+
         SecurityLog.LoginSucceeded(_log, username, employee.EmpNo, command.ClientIp);
-        return new LoginResult.Succeeded(await sessions.StartAsync(employee, granted, client.ClientId, familyId: null, cancellationToken));
+        return new LoginResult.Succeeded(issued);
+    }
+
+    /// <summary>
+    /// Whether nothing voided the login while it ran: the cutoff is still the one read before the grants, and the
+    /// password still the one verified. The cutoff alone would miss a password set committed between the
+    /// employee's read and the cutoff's (the emp_no, and so the cutoff, is only known from that read).
+    /// </summary>
+    private async ValueTask<bool> StillStandsAsync(
+        Employee employee, DateTimeOffset? cutoff, string verifiedHash, string password, CancellationToken cancellationToken)
+    {
+        // By email, as the login read it: lookups by emp_no may come from this instance's memory of profiles.
+        if (await employees.FindTokensValidAfterAsync(employee.EmpNo, cancellationToken) != cutoff
+            || await employees.FindByEmailAsync(employee.Email, cancellationToken) is not { HasPassword: true } current
+            || current.EmpNo != employee.EmpNo)
+        {
+            return false;
+        }
+
+        // Another login's upgrade, or the wrapping of legacy hashes, stores another hash of the same password:
+        // one more verification, only then, tells that from a new password.
+        return current.PasswordHash == verifiedHash
+            || await passwordHasher.VerifyAsync(password, current.PasswordHash, cancellationToken) != PasswordCheck.Failed;
     }
 
     private async ValueTask<PasswordCheck> DummyVerifyAsync(string password, CancellationToken cancellationToken)
@@ -113,7 +159,8 @@ public sealed class LoginCommandHandler(
     }
 
     /// <summary>bcrypt or weaker Argon2 becomes Argon2id at today's parameters, while the password is at hand.</summary>
-    private async ValueTask UpgradeHashAsync(Employee employee, string password, CancellationToken cancellationToken)
+    /// <returns>The hash stored now, when this login replaced it; otherwise null.</returns>
+    private async ValueTask<string?> UpgradeHashAsync(Employee employee, string password, CancellationToken cancellationToken)
     {
         try
         {
@@ -123,11 +170,14 @@ public sealed class LoginCommandHandler(
             if (await employees.ReplacePasswordHashAsync(employee.EmpNo, employee.PasswordHash, hash, cancellationToken))
             {
                 SecurityLog.PasswordHashUpgraded(_log, employee.EmpNo);
+                return hash;
             }
         }
         catch (ResourceUnavailableException)
         {
             // The hashing queue is full: the login stands, and the next one upgrades the hash.
         }
+
+        return null;
     }
 }

@@ -21,8 +21,6 @@ public sealed class LogoutCommandHandler(
     public async ValueTask<Unit> Handle(LogoutCommand command, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await EndSessionsAsync(command, now, cancellationToken);
-
         if (command.Everywhere && command.EmpNo is { } empNo)
         {
             // The database's cutoff first: it keeps it past a restart of every instance, and every refresh-token
@@ -32,13 +30,17 @@ public sealed class LogoutCommandHandler(
             // after `now`, which this later instant still covers. A refresh minting after this instant re-reads the
             // cutoff after storing its tokens, finds this one, and refuses (RefreshCommandHandler): each side checks
             // after its own write, so no token outlives the logout whichever way they interleave.
+            // Both before the sessions are ended: the cutoff covers them all, so a congested writer or Redis out of
+            // reach while ending them must not hold up (or, failing, skip) the write that matters most.
             await employees.SetTokensValidAfterAsync(empNo, now, cancellationToken);
             var written = timeProvider.GetUtcNow();
             await revocations.RevokeAllAsync(empNo.ToString(CultureInfo.InvariantCulture), written, cancellationToken);
             SecurityLog.LoggedOutEverywhere(_log, command.Username, empNo, command.ClientIp);
+            await EndSessionsAsync(command, now, cancellationToken);
             return Unit.Value;
         }
 
+        await EndSessionsAsync(command, now, cancellationToken);
         await revocations.RevokeAsync(command.TokenId, command.ExpiresAt, cancellationToken);
         SecurityLog.Logout(_log, command.Username, command.ClientIp);
         return Unit.Value;

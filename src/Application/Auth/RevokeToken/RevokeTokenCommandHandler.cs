@@ -13,7 +13,9 @@ namespace FastApiLearning.Application.Auth.RevokeToken;
 /// RFC 7009. Confidential clients authenticate; public and anonymous callers may revoke too, since holding the
 /// token is the proof (anyone holding a refresh token could end its family by reusing it anyway). A refresh token
 /// is looked for first unless the hint says otherwise (§2.1: then every kind is tried). A token is revoked only for
-/// the client it was issued to (§2.1); another client's is refused and left alone.
+/// the client it was issued to (§2.1); another client's is refused, and a refresh token's session ends all the same
+/// (it has leaked, as <c>/token</c> judges the same presentation). Another client's access token is left alone: it
+/// lives 30 minutes at most, and its holder can use it anyway.
 /// </summary>
 public sealed class RevokeTokenCommandHandler(
     IRefreshTokenStore refreshTokens,
@@ -52,6 +54,10 @@ public sealed class RevokeTokenCommandHandler(
         var family = token.Family;
         if (family.ClientId != client.ClientId)
         {
+            // Refused (§2.1), but in another client's hands the token has leaked: its session ends, as /token ends
+            // it for the same presentation. Otherwise the 400 (against 200 for an unknown token) would tell a
+            // holder of stolen tokens, unthrottled, which are alive, at no cost to them.
+            await sessions.EndAsync(family.FamilyId, timeProvider.GetUtcNow(), cancellationToken);
             SecurityLog.TokenRevocationRefused(_log, "Refresh token", family.EmpNo, family.ClientId, client.ClientId, command.ClientIp);
             return RevokeTokenResult.TokenRefused;
         }

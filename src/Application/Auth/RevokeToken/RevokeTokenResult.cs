@@ -24,7 +24,10 @@ public abstract record RevokeTokenResult
         public string Message => Login.LoginResult.ClientAuthenticationFailedMessage;
     }
 
-    /// <summary>A token of ours issued to another client (RFC 7009 §2.1): the request is refused and nothing is revoked.</summary>
+    /// <summary>
+    /// A token of ours issued to another client (RFC 7009 §2.1): the request is refused. An access token is left
+    /// alone; a refresh token's session has ended (it leaked), as <c>/token</c> ends it.
+    /// </summary>
     public sealed record OtherClientsToken : RevokeTokenResult
     {
         public string Message => OtherClientsTokenMessage;

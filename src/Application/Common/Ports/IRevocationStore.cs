@@ -14,7 +14,8 @@ public interface IRevocationStore
     /// <summary>
     /// Every access token carrying <paramref name="sessionId"/> as its <c>sid</c> is refused from now on, whenever it
     /// was issued (one minted by a refresh racing with the end is refused too). The entry lives one access-token
-    /// lifetime (and the clock skew) past <paramref name="endedAt"/>: no token of the session can outlive that.
+    /// lifetime (and the clock skew) and a margin past when it is written (or <paramref name="endedAt"/>, if later),
+    /// so that a token a racing refresh minted just after it cannot outlive it; a later call never shortens it.
     /// </summary>
     ValueTask RevokeSessionAsync(string sessionId, DateTimeOffset endedAt, CancellationToken cancellationToken);
 

@@ -36,9 +36,15 @@ public sealed class SetPasswordCommandHandler(
         // Logged once the database holds it: if the revocation store fails next, the password has still changed.
         SecurityLog.PasswordSet(_log, employee.Email, employee.EmpNo);
 
-        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff; with an
-        // instant read after the write, as the logout does, so a token a refresh minted meanwhile is covered too.
-        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), cancellationToken);
+        // The database once more, with an instant read after that write: without Redis (the CLI, another process)
+        // the revocation store below reaches nobody else, and a token a refresh or login minted between `now` and
+        // the commit would survive the database's cutoff. One minting after this instant re-reads the cutoff after
+        // its own write and ends itself: each side checks after its own write. The cutoff only moves forward.
+        var written = timeProvider.GetUtcNow();
+        await employees.SetTokensValidAfterAsync(employee.EmpNo, written, cancellationToken);
+
+        // A shared revocation store (Redis) tells every instance at once, past any cache of the cutoff.
+        await revocations.RevokeAllAsync(employee.EmpNo.ToString(CultureInfo.InvariantCulture), written, cancellationToken);
         return true;
     }
 }

@@ -47,6 +47,7 @@ public sealed class LoginCommandHandlerTests
     private Mock<ITokenIssuer> _tokenIssuer = null!;
     private Mock<IScopeGrantStore> _scopeGrants = null!;
     private Mock<IRefreshTokenStore> _refreshTokens = null!;
+    private Mock<IRevocationStore> _revocations = null!;
     private Mock<IClientRegistry> _clients = null!;
     private LogCapture _logs = null!;
     private LoginCommandHandler _handler = null!;
@@ -74,6 +75,10 @@ public sealed class LoginCommandHandlerTests
         _passwordHasher
             .Setup(h => h.HashAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(UpgradedHash);
+        // Nothing changes while a login runs, unless a test says so.
+        _employees
+            .Setup(s => s.FindTokensValidAfterAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.MinValue);
         _employees
             .Setup(s => s.ReplacePasswordHashAsync(It.IsAny<int>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(true);
@@ -95,6 +100,7 @@ public sealed class LoginCommandHandlerTests
             .Returns(ValueTask.CompletedTask);
 
         _refreshTokens = new Mock<IRefreshTokenStore>();
+        _revocations = new Mock<IRevocationStore>();
         _clients = new Mock<IClientRegistry>();
         _clients.Setup(c => c.Find(s_confidentialClient.ClientId)).Returns(s_confidentialClient);
         _clients.Setup(c => c.Find(s_publicClient.ClientId)).Returns(s_publicClient);
@@ -103,7 +109,8 @@ public sealed class LoginCommandHandlerTests
 
         _logs = new LogCapture();
         _handler = new LoginCommandHandler(
-            _employees.Object, _passwordHasher.Object, sessions, _throttle.Object, _scopeGrants.Object, _clients.Object, _logs);
+            _employees.Object, _passwordHasher.Object, sessions, new SessionRevocation(_refreshTokens.Object, _revocations.Object),
+            _throttle.Object, _scopeGrants.Object, _clients.Object, new FakeTimeProvider(s_now), _logs);
     }
 
     [Test]
@@ -251,8 +258,9 @@ public sealed class LoginCommandHandlerTests
 
         // Assert
         Assert.That((result as LoginResult.Succeeded)?.Token, Is.EqualTo(s_token));
-        _employees.Verify(s => s.FindByEmailAsync("behai_nguyen@hotmail.com", It.IsAny<CancellationToken>()), Times.Once);
-        _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        // Twice: to log in, and to check the password after the session is stored.
+        _employees.Verify(s => s.FindByEmailAsync("behai_nguyen@hotmail.com", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _employees.Verify(s => s.FindByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]
@@ -296,7 +304,8 @@ public sealed class LoginCommandHandlerTests
         await _handler.Handle(command, cancellation.Token);
 
         // Assert
-        _employees.Verify(s => s.FindByEmailAsync(Email, cancellation.Token), Times.Once);
+        _employees.Verify(s => s.FindByEmailAsync(Email, cancellation.Token), Times.Exactly(2));
+        _employees.Verify(s => s.FindTokensValidAfterAsync(s_employee.EmpNo, cancellation.Token), Times.Exactly(2));
         _passwordHasher.Verify(h => h.VerifyAsync(Password, StoredHash, cancellation.Token), Times.Once);
     }
 
@@ -881,6 +890,109 @@ public sealed class LoginCommandHandlerTests
         Assert.That(storedHash, Is.EqualTo(TokenHandles.Hash(tokens.RefreshToken)), "only the hash is stored");
         Assert.That(tokens.RefreshTokenExpiresAt, Is.EqualTo(s_now + RefreshTokenLifetimes.Default.Idle));
         _tokenIssuer.Verify(i => i.Issue(s_employee, It.IsAny<IReadOnlyList<string>>(), new AccessTokenSession(family.FamilyId, "")), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenThePasswordIsSetWhileTheLoginRuns_EndsTheNewSessionAndFails()
+    {
+        // Arrange: the old password verified, then an administrator's new one was stored before the session was read back.
+        const string newHash = "$argon2id$v=19$m=19456,t=2,p=1$reset-salt$reset-hash";
+        _employees
+            .SetupSequence(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(s_employee)
+            .ReturnsAsync(s_employee with { PasswordHash = newHash });
+        string? familyId = null;
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback((RefreshTokenFamily f, string _, DateTimeOffset _, CancellationToken _) => familyId = f.FamilyId)
+            .Returns(ValueTask.CompletedTask);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password, ClientIp: ClientIp), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        Assert.That(familyId, Is.Not.Null);
+        _passwordHasher.Verify(h => h.VerifyAsync(Password, newHash, It.IsAny<CancellationToken>()), Times.Once);
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(familyId!, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(familyId!, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_logs.Entries.Select(e => e.EventId.Name), Does.Contain("LoginFailed").And.No.Contain("LoginSucceeded"));
+    }
+
+    [Test]
+    public async Task Handle_WhenTheCutoffMovesWhileTheLoginRuns_EndsTheNewSessionAndFails()
+    {
+        // Arrange: a grant changed (or a password set, or "log out everywhere") committed between the reads.
+        _employees
+            .SetupSequence(s => s.FindTokensValidAfterAsync(s_employee.EmpNo, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DateTimeOffset.MinValue)
+            .ReturnsAsync(s_now);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(It.IsAny<string>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync(It.IsAny<string>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheEmployeeIsRemovedWhileTheLoginRuns_EndsTheNewSessionAndFails()
+    {
+        // Arrange
+        _employees
+            .SetupSequence(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(s_employee)
+            .ReturnsAsync((Employee?)null);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.EqualTo(LoginResult.InvalidCredentials));
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(It.IsAny<string>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Handle_WhenAnotherHashOfTheSamePasswordIsStoredMeanwhile_VerifiesAgainstItAndSucceeds()
+    {
+        // Arrange: another login upgraded the same password's hash while this one ran.
+        const string otherUpgrade = "$argon2id$v=19$m=65536,t=3,p=1$other-salt$other-hash";
+        _employees
+            .SetupSequence(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(s_employee)
+            .ReturnsAsync(s_employee with { PasswordHash = otherUpgrade });
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, otherUpgrade, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.Succeeded);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.Succeeded>());
+        _refreshTokens.Verify(r => r.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Handle_WhenThisLoginUpgradedTheHash_SucceedsWithoutVerifyingAgain()
+    {
+        // Arrange
+        _passwordHasher
+            .Setup(h => h.VerifyAsync(Password, StoredHash, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PasswordCheck.SucceededNeedsUpgrade);
+        _employees
+            .SetupSequence(s => s.FindByEmailAsync(Email, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(s_employee)
+            .ReturnsAsync(s_employee with { PasswordHash = UpgradedHash });
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.TypeOf<LoginResult.Succeeded>());
+        _passwordHasher.Verify(h => h.VerifyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

@@ -218,6 +218,55 @@ public sealed class LogoutCommandHandlerTests
         _revocations.Verify(r => r.RevokeAllAsync("500222", s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Test]
+    public async Task Handle_WhenEverywhere_WritesTheCutoffBeforeEndingTheSessions()
+    {
+        // Arrange
+        var calls = new List<string>();
+        _employees
+            .Setup(e => e.SetTokensValidAfterAsync(500222, s_now, It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("database"))
+            .ReturnsAsync(true);
+        _revocations
+            .Setup(r => r.RevokeAllAsync("500222", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("revocation store"))
+            .Returns(ValueTask.CompletedTask);
+        _revocations
+            .Setup(r => r.RevokeSessionAsync("family-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("session"))
+            .Returns(ValueTask.CompletedTask);
+        _refreshTokens
+            .Setup(r => r.RevokeFamilyAsync("family-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("family"))
+            .ReturnsAsync(true);
+
+        // Act
+        await _handler.Handle(
+            new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, Everywhere: true, SessionId: "family-1"), CancellationToken.None);
+
+        // Assert
+        Assert.That(calls, Is.EqualTo(new[] { "database", "revocation store", "session", "family" }));
+    }
+
+    [Test]
+    public void Handle_WhenEverywhereAndEndingTheSessionFails_HasWrittenTheCutoffAlready()
+    {
+        // Arrange: the database writer congested (or Redis out of reach) while the sessions are being ended.
+        _refreshTokens
+            .Setup(r => r.RevokeFamilyAsync("family-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException());
+
+        // Act
+        Assert.That(
+            async () => await _handler.Handle(
+                new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, Everywhere: true, SessionId: "family-1"), CancellationToken.None),
+            Throws.TypeOf<TimeoutException>());
+
+        // Assert: every token of the employee is refused all the same.
+        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeAllAsync("500222", s_now, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task Handle_WhenTheTokenNamesItsSession_RevokesTheSessionsRefreshFamily(bool everywhere)

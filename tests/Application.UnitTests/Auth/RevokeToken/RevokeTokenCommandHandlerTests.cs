@@ -92,17 +92,19 @@ public sealed class RevokeTokenCommandHandlerTests
 
     [TestCase("app")]
     [TestCase("rs")]
-    public async Task Handle_WhenTheRefreshTokenWasIssuedToAnotherClient_RefusesAndRevokesNothing(string clientId)
+    public async Task Handle_WhenTheRefreshTokenWasIssuedToAnotherClient_RefusesButEndsTheLeakedSession(string clientId)
     {
-        // The family is an anonymous caller's ("" client id): a registered client may not end it.
+        // The family is an anonymous caller's ("" client id): a registered client presenting it holds a leaked token.
+        // The refusal stays (§2.1), but the session ends, as at /token: a 400 for a live token and a 200 for an
+        // unknown one must not tell a thief, unthrottled, which of their tokens still work.
         var client = new ClientCredentials(clientId, clientId == "rs" ? "secret" : null);
         _clients.Setup(c => c.IsSecretValid(It.Is<OAuthClient>(o => o.ClientId == "rs"), "secret")).Returns(true);
 
         var result = await _handler.Handle(new RevokeTokenCommand(Refresh, Client: client), CancellationToken.None);
 
         Assert.That(result, Is.TypeOf<RevokeTokenResult.OtherClientsToken>());
-        _store.Verify(s => s.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
-        _revocations.VerifyNoOtherCalls();
+        _store.Verify(s => s.RevokeFamilyAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _revocations.Verify(r => r.RevokeSessionAsync("family-1", s_now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]

@@ -62,7 +62,7 @@ public sealed class GrantScopesCommandHandlerTests
     }
 
     [Test]
-    public async Task Handle_RevokesInTheStoreUpToAnInstantReadAfterTheDatabaseWrite()
+    public async Task Handle_CutsOffAgainInTheDatabaseAndInTheStore_AtAnInstantReadAfterTheFirstWrite()
     {
         // Arrange: the write takes 40 ms, in which a refresh that read the old cutoff may mint a token.
         var clock = new FakeTimeProvider(s_now);
@@ -78,6 +78,8 @@ public sealed class GrantScopesCommandHandlerTests
         // Assert: the database's cutoff is the start; the store's covers the token minted during the write.
         _grants.Verify(g => g.SetGrantedScopesAsync(s_pranav.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
         _revocations.Verify(r => r.RevokeAllAsync(Subject, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+        // Without Redis, from another process, only the database reaches the servers: it gets the later instant too.
+        _employees.Verify(s => s.SetTokensValidAfterAsync(s_pranav.EmpNo, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [TestCaseSource(nameof(Grants))]

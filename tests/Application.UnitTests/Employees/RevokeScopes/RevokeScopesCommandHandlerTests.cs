@@ -63,7 +63,7 @@ public sealed class RevokeScopesCommandHandlerTests
     }
 
     [Test]
-    public async Task Handle_RevokesInTheStoreUpToAnInstantReadAfterTheDatabaseWrite()
+    public async Task Handle_CutsOffAgainInTheDatabaseAndInTheStore_AtAnInstantReadAfterTheFirstWrite()
     {
         // Arrange: the write takes 40 ms, in which a refresh that read the old cutoff may mint a token.
         var clock = new FakeTimeProvider(s_now);
@@ -79,6 +79,8 @@ public sealed class RevokeScopesCommandHandlerTests
         // Assert: the database's cutoff is the start; the store's covers the token minted during the write.
         _grants.Verify(g => g.SetGrantedScopesAsync(s_behai.EmpNo, It.IsAny<IReadOnlyCollection<string>>(), s_now, It.IsAny<CancellationToken>()), Times.Once);
         _revocations.Verify(r => r.RevokeAllAsync(Subject, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+        // Without Redis, from another process, only the database reaches the servers: it gets the later instant too.
+        _employees.Verify(s => s.SetTokensValidAfterAsync(s_behai.EmpNo, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [TestCaseSource(nameof(Revocations))]
