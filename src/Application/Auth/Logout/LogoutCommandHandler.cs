@@ -32,8 +32,11 @@ public sealed class LogoutCommandHandler(
             // after its own write, so no token outlives the logout whichever way they interleave.
             // Both before the sessions are ended: the cutoff covers them all, so a congested writer or Redis out of
             // reach while ending them must not hold up (or, failing, skip) the write that matters most.
+            // The later instant goes to the database too: another instance without a shared revocation store
+            // (PostgreSQL, no Redis) sees only the database.
             await employees.SetTokensValidAfterAsync(empNo, now, cancellationToken);
             var written = timeProvider.GetUtcNow();
+            await employees.SetTokensValidAfterAsync(empNo, written, cancellationToken);
             await revocations.RevokeAllAsync(empNo.ToString(CultureInfo.InvariantCulture), written, cancellationToken);
             SecurityLog.LoggedOutEverywhere(_log, command.Username, empNo, command.ClientIp);
             await EndSessionsAsync(command, now, cancellationToken);

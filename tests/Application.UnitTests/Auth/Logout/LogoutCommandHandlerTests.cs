@@ -157,8 +157,9 @@ public sealed class LogoutCommandHandlerTests
         // Act
         await _handler.Handle(command, cancellation.Token);
 
-        // Assert: the revocation store may be one process's memory; the database outlives a restart.
-        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, cancellation.Token), Times.Once);
+        // Assert: the revocation store may be one process's memory; the database outlives a restart (written
+        // twice: the cutoff, then the instant read after that write, the same here as the fake clock stands).
+        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, cancellation.Token), Times.Exactly(2));
         _employees.VerifyNoOtherCalls();
     }
 
@@ -216,6 +217,8 @@ public sealed class LogoutCommandHandlerTests
         // Assert: a token minted during the write (iat up to the instant after it) is still refused.
         Assert.That(calls, Is.EqualTo(new[] { "database", "revocation store" }));
         _revocations.Verify(r => r.RevokeAllAsync("500222", s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
+        // And the database learns the later instant too, for instances that share no revocation store.
+        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now.AddMilliseconds(40), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -245,7 +248,7 @@ public sealed class LogoutCommandHandlerTests
             new LogoutCommand(TokenId, s_expiresAt, Username, ClientIp, 500222, Everywhere: true, SessionId: "family-1"), CancellationToken.None);
 
         // Assert
-        Assert.That(calls, Is.EqualTo(new[] { "database", "revocation store", "session", "family" }));
+        Assert.That(calls, Is.EqualTo(new[] { "database", "database", "revocation store", "session", "family" }));
     }
 
     [Test]
@@ -263,7 +266,7 @@ public sealed class LogoutCommandHandlerTests
             Throws.TypeOf<TimeoutException>());
 
         // Assert: every token of the employee is refused all the same.
-        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, It.IsAny<CancellationToken>()), Times.Once);
+        _employees.Verify(e => e.SetTokensValidAfterAsync(500222, s_now, It.IsAny<CancellationToken>()), Times.Exactly(2));
         _revocations.Verify(r => r.RevokeAllAsync("500222", s_now, It.IsAny<CancellationToken>()), Times.Once);
     }
 
