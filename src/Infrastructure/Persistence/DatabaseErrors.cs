@@ -26,6 +26,7 @@ internal static class DatabaseErrors
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintCheck = 275;
+    private const int SqliteConstraintForeignKey = 787;
 
     // CHECK constraint name → the field it guards, for the 400's errors.
     private static readonly Dictionary<string, string> s_checkedFields = new(StringComparer.Ordinal)
@@ -50,6 +51,17 @@ internal static class DatabaseErrors
         PostgresException postgres => !IsRefusedRow(postgres),
         // Not IOException: Npgsql wraps its own, and the import's file throws them for other reasons.
         NpgsqlException or TimeoutException or SocketException => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether the exception is a row referring to one that is not there (a foreign key): the employee or the
+    /// family it belongs to was removed in the meantime.
+    /// </summary>
+    public static bool IsForeignKeyViolation(Exception exception) => Unwrap(exception) switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
         _ => false,
     };
 

@@ -14,11 +14,11 @@ public sealed class EfRefreshTokenStore(DatabaseCalls calls, TimeProvider timePr
 {
     private readonly PurgeSchedule _purge = new(timeProvider);
 
-    public async ValueTask StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await PurgeIfDueAsync(cancellationToken);
         var scopes = GrantedScopes.Format(family.Scopes);
-        await calls.RunAsync(async (db, ct) =>
+        return await calls.RunAsync(async (db, ct) =>
         {
             // One SaveChanges: the family and its first token together, or neither.
             db.RefreshTokenFamilies.Add(new RefreshTokenFamilyRow
@@ -37,7 +37,7 @@ public sealed class EfRefreshTokenStore(DatabaseCalls calls, TimeProvider timePr
                 IssuedAt = family.StartedAt.ToUnixTimeMilliseconds(),
                 ExpiresAt = expiresAt.ToUnixTimeMilliseconds(),
             });
-            return await db.SaveChangesAsync(ct);
+            return await RecordedAsync(db, ct);
         }, cancellationToken);
     }
 
@@ -60,10 +60,10 @@ public sealed class EfRefreshTokenStore(DatabaseCalls calls, TimeProvider timePr
         }, cancellationToken);
     }
 
-    public async ValueTask AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await PurgeIfDueAsync(cancellationToken);
-        await calls.RunAsync(async (db, ct) =>
+        return await calls.RunAsync(async (db, ct) =>
         {
             db.RefreshTokens.Add(new RefreshTokenRow
             {
@@ -72,8 +72,22 @@ public sealed class EfRefreshTokenStore(DatabaseCalls calls, TimeProvider timePr
                 IssuedAt = issuedAt.ToUnixTimeMilliseconds(),
                 ExpiresAt = expiresAt.ToUnixTimeMilliseconds(),
             });
-            return await db.SaveChangesAsync(ct);
+            return await RecordedAsync(db, ct);
         }, cancellationToken);
+    }
+
+    /// <summary>False when a row refers to an employee or family removed meanwhile: the caller refuses, as for a removed employee.</summary>
+    private static async Task<bool> RecordedAsync(EmployeesDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            return false;
+        }
     }
 
     public async ValueTask<RefreshTokenRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>

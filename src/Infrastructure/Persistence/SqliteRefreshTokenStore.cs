@@ -40,18 +40,18 @@ public sealed class SqliteRefreshTokenStore(DatabaseCalls calls, SqliteSessionWr
 
     private readonly PurgeSchedule _purge = new(timeProvider);
 
-    public async ValueTask StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         PurgeIfDue();
         var scopes = GrantedScopes.Format(family.Scopes);
         var startedAt = family.StartedAt.ToUnixTimeMilliseconds();
-        await WriteAsync(w =>
+        return await WriteAsync(w => Recorded(() =>
         {
             // One savepoint: the family and its first token together, or neither.
             w.Command(AddFamilySql, family.FamilyId, family.EmpNo, family.ClientId, scopes, startedAt, family.RevokedAt?.ToUnixTimeMilliseconds())
                 .ExecuteNonQuery();
-            return w.Command(AddTokenSql, tokenHash, family.FamilyId, startedAt, expiresAt.ToUnixTimeMilliseconds()).ExecuteNonQuery();
-        }, cancellationToken);
+            w.Command(AddTokenSql, tokenHash, family.FamilyId, startedAt, expiresAt.ToUnixTimeMilliseconds()).ExecuteNonQuery();
+        }), cancellationToken);
     }
 
     public async ValueTask<Redemption<RefreshTokenRecord>> UseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,12 +70,29 @@ public sealed class SqliteRefreshTokenStore(DatabaseCalls calls, SqliteSessionWr
         }, cancellationToken);
     }
 
-    public async ValueTask AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async ValueTask<bool> AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         PurgeIfDue();
-        await WriteAsync(
-            w => w.Command(AddTokenSql, tokenHash, familyId, issuedAt.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds()).ExecuteNonQuery(),
+        return await WriteAsync(
+            w => Recorded(() => w.Command(AddTokenSql, tokenHash, familyId, issuedAt.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds()).ExecuteNonQuery()),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// False when the row refers to an employee or family removed meanwhile (SQLite undoes the refused
+    /// statement alone; the write's savepoint goes on): the caller refuses, as for a removed employee.
+    /// </summary>
+    private static bool Recorded(Action insert)
+    {
+        try
+        {
+            insert();
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            return false;
+        }
     }
 
     public async ValueTask<RefreshTokenRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken) =>

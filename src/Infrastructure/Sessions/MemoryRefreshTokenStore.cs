@@ -28,7 +28,7 @@ public sealed class MemoryRefreshTokenStore : IRefreshTokenStore
         }
     }
 
-    public ValueTask StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public ValueTask<bool> StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -39,7 +39,9 @@ public sealed class MemoryRefreshTokenStore : IRefreshTokenStore
             _tokens.Add(tokenHash, new RefreshTokenRecord(tokenHash, family, family.StartedAt, expiresAt));
         }
 
-        return ValueTask.CompletedTask;
+        // This store does not see the employees: a family of one removed meanwhile stays until it expires, and
+        // refreshes nothing (every refresh looks the employee up).
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<Redemption<RefreshTokenRecord>> UseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
@@ -61,18 +63,21 @@ public sealed class MemoryRefreshTokenStore : IRefreshTokenStore
         }
     }
 
-    public ValueTask AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public ValueTask<bool> AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             SweepIfDue();
-            var family = _families.TryGetValue(familyId, out var found)
-                ? found
-                : throw new InvalidOperationException($"No refresh-token family {familyId}.");
+            // Gone with its employee (RemoveEmployee), as the databases' cascade removes it.
+            if (!_families.TryGetValue(familyId, out var family))
+            {
+                return ValueTask.FromResult(false);
+            }
+
             _tokens.Add(tokenHash, new RefreshTokenRecord(tokenHash, family, issuedAt, expiresAt));
         }
 
-        return ValueTask.CompletedTask;
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<RefreshTokenRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)

@@ -302,6 +302,38 @@ public abstract class SessionStoreContract
         Assert.That((await stores.Codes.RedeemAsync(pranavsCode.CodeHash, s_start, CancellationToken.None)).IsFirst, Is.True);
     }
 
+    /// <summary>Whether a family's employee must exist (the databases' foreign key); the memory store does not see the employees.</summary>
+    protected virtual bool ChecksTheEmployee => true;
+
+    [Test]
+    public async Task StartFamilyAsync_ForAnEmployeeRemovedMeanwhile_RecordsNothing_AndSaysSo()
+    {
+        // A login or code redemption that read the employee just before a command removed them.
+        var stores = await CreateAsync(new ManualClock(s_start), s_beHai, s_pranav);
+        await stores.Employees.RemoveAsync(s_beHai.EmpNo, CancellationToken.None);
+        var hash = TokenHandles.Hash(TokenHandles.New());
+
+        var started = await stores.RefreshTokens.StartFamilyAsync(Family(s_beHai), hash, s_start.AddDays(7), CancellationToken.None);
+
+        Assert.That(started, Is.EqualTo(!ChecksTheEmployee));
+        Assert.That(await stores.RefreshTokens.FindAsync(hash, CancellationToken.None) is not null, Is.EqualTo(!ChecksTheEmployee));
+    }
+
+    [Test]
+    public async Task AddAsync_AfterTheEmployeeWasRemoved_RecordsNothing_AndSaysSo()
+    {
+        // A refresh that used its token just before a command removed the employee (and the family with them).
+        var stores = await CreateAsync(new ManualClock(s_start), s_beHai);
+        var (family, _) = await StartAsync(stores, s_beHai);
+        await stores.Employees.RemoveAsync(s_beHai.EmpNo, CancellationToken.None);
+        var successor = TokenHandles.Hash(TokenHandles.New());
+
+        var added = await stores.RefreshTokens.AddAsync(family.FamilyId, successor, s_start, s_start.AddDays(7), CancellationToken.None);
+
+        Assert.That(added, Is.False);
+        Assert.That(await stores.RefreshTokens.FindAsync(successor, CancellationToken.None), Is.Null);
+    }
+
     [Test]
     public async Task Writes_LongAfterExpiry_PurgeWhatExpired_AndKeepTheRest()
     {

@@ -112,7 +112,12 @@ public sealed class LoginCommandHandler(
             return new LoginResult.ScopeRefused();
         }
 
-        var issued = await sessions.StartAsync(employee, granted, client.ClientId, familyId: null, cancellationToken);
+        // Null: the employee was removed a moment ago, after it was read.
+        if (await sessions.StartAsync(employee, granted, client.ClientId, familyId: null, cancellationToken) is not { } issued)
+        {
+            SecurityLog.LoginFailed(_log, username, command.ClientIp);
+            return LoginResult.InvalidCredentials;
+        }
 
         // A password set (or grants changed, or a "log out everywhere") racing this login: it may have committed
         // after the reads above, with a cutoff read before this session started, which would then outlive it.

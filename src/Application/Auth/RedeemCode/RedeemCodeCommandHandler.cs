@@ -77,7 +77,11 @@ public sealed class RedeemCodeCommandHandler(
             return Refuse(NoLongerValid, client, command);
         }
 
-        var tokens = await sessions.StartAsync(employee, code.Scopes, code.ClientId, code.FamilyId, cancellationToken);
+        // Null: the employee was removed a moment ago, after it was read.
+        if (await sessions.StartAsync(employee, code.Scopes, code.ClientId, code.FamilyId, cancellationToken) is not { } tokens)
+        {
+            return Refuse(NoLongerValid, client, command);
+        }
 
         // Both checked again now that the family exists, each against a write the other side makes before its own
         // check: a replay marks the code before it ends the family (found now, or it finds the family), and a

@@ -145,9 +145,20 @@ public sealed class RefreshCommandHandler(
             return new RefreshResult.ScopeRefused(new LoginResult.ScopeRefused().Message);
         }
 
-        RefreshResult result = withinGrace
-            ? new RefreshResult.Reissued(sessions.Reissue(employee, family, scopes))
-            : new RefreshResult.Succeeded(await sessions.ContinueAsync(employee, family, scopes, cancellationToken));
+        RefreshResult result;
+        if (withinGrace)
+        {
+            result = new RefreshResult.Reissued(sessions.Reissue(employee, family, scopes));
+        }
+        else if (await sessions.ContinueAsync(employee, family, scopes, cancellationToken) is { } continued)
+        {
+            result = new RefreshResult.Succeeded(continued);
+        }
+        else
+        {
+            // The family went with its employee, removed a moment ago, after it was read.
+            return Refuse("employee removed", family.EmpNo, client, command);
+        }
 
         // A "log out everywhere" may have written its cutoff after the read above and before the tokens were minted.
         // Read it again now that they are stored: a cutoff written before this read voids them here; one written

@@ -8,7 +8,8 @@ namespace FastApiLearning.Application.Common.Ports;
 public interface IRefreshTokenStore
 {
     /// <summary>Records a new family with its first token.</summary>
-    ValueTask StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <returns>False when the employee is no longer there (removed while the session was being started): nothing is recorded.</returns>
+    ValueTask<bool> StartFamilyAsync(RefreshTokenFamily family, string tokenHash, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks the token used, atomically, if it is unused and its family is not revoked: the caller that gets
@@ -17,7 +18,8 @@ public interface IRefreshTokenStore
     ValueTask<Redemption<RefreshTokenRecord>> UseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Records the successor of a token the caller has just used, in the same family.</summary>
-    ValueTask AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <returns>False when the family is no longer there (its employee removed meanwhile): nothing is recorded.</returns>
+    ValueTask<bool> AddAsync(string familyId, string tokenHash, DateTimeOffset issuedAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>The token as stored (used or not, its family revoked or not), or null.</summary>
     ValueTask<RefreshTokenRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken);

@@ -100,6 +100,9 @@ public sealed class LoginCommandHandlerTests
             .Returns(ValueTask.CompletedTask);
 
         _refreshTokens = new Mock<IRefreshTokenStore>();
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _revocations = new Mock<IRevocationStore>();
         _clients = new Mock<IClientRegistry>();
         _clients.Setup(c => c.Find(s_confidentialClient.ClientId)).Returns(s_confidentialClient);
@@ -874,7 +877,7 @@ public sealed class LoginCommandHandlerTests
         _refreshTokens
             .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback((RefreshTokenFamily f, string hash, DateTimeOffset _, CancellationToken _) => (family, storedHash) = (f, hash))
-            .Returns(ValueTask.CompletedTask);
+            .ReturnsAsync(true);
 
         // Act
         var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
@@ -893,6 +896,21 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenTheEmployeeIsRemovedBeforeTheSessionIsStored_FailsAsForAnUnknownUser()
+    {
+        // Arrange: the database refuses the family (its employee is gone since the password was checked).
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false);
+
+        // Act
+        var result = await _handler.Handle(new LoginCommand(Email, Password), CancellationToken.None);
+
+        // Assert
+        Assert.That(result, Is.SameAs(LoginResult.InvalidCredentials));
+    }
+
+    [Test]
     public async Task Handle_WhenThePasswordIsSetWhileTheLoginRuns_EndsTheNewSessionAndFails()
     {
         // Arrange: the old password verified, then an administrator's new one was stored before the session was read back.
@@ -905,7 +923,7 @@ public sealed class LoginCommandHandlerTests
         _refreshTokens
             .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .Callback((RefreshTokenFamily f, string _, DateTimeOffset _, CancellationToken _) => familyId = f.FamilyId)
-            .Returns(ValueTask.CompletedTask);
+            .ReturnsAsync(true);
 
         // Act
         var result = await _handler.Handle(new LoginCommand(Email, Password, ClientIp: ClientIp), CancellationToken.None);

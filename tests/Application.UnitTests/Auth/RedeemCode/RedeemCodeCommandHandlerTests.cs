@@ -42,6 +42,9 @@ public sealed class RedeemCodeCommandHandlerTests
         _codes = new Mock<IAuthorizationCodeStore>();
         Stored(StoredCode(), isFirst: true);
         _refreshTokens = new Mock<IRefreshTokenStore>();
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _revocations = new Mock<IRevocationStore>();
         _employees = new Mock<IEmployeeStore>();
         _employees.Setup(e => e.FindByEmpNoAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(s_behai);
@@ -52,6 +55,18 @@ public sealed class RedeemCodeCommandHandlerTests
         var sessions = new TokenSessions(_issuer.Object, _refreshTokens.Object, RefreshTokenLifetimes.Default, _clock);
         _handler = new RedeemCodeCommandHandler(
             _clients.Object, _codes.Object, _employees.Object, sessions, new SessionRevocation(_refreshTokens.Object, _revocations.Object), _clock, _logs);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheEmployeeIsRemovedBeforeTheSessionIsStored_RefusesTheCode()
+    {
+        _refreshTokens
+            .Setup(r => r.StartFamilyAsync(It.IsAny<RefreshTokenFamily>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false);
+
+        var result = await _handler.Handle(Command(), CancellationToken.None);
+
+        Assert.That(result, Is.EqualTo(new RedeemCodeResult.CodeRefused(RedeemCodeCommandHandler.NoLongerValid)));
     }
 
     [Test]
@@ -210,7 +225,7 @@ public sealed class RedeemCodeCommandHandlerTests
                 replay = _handler.Handle(Command(), CancellationToken.None).AsTask().GetAwaiter().GetResult();
                 familyStarted = true;
             })
-            .Returns(ValueTask.CompletedTask);
+            .ReturnsAsync(true);
 
         // Act
         var result = await _handler.Handle(Command(), CancellationToken.None);

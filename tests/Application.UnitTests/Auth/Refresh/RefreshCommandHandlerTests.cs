@@ -37,6 +37,9 @@ public sealed class RefreshCommandHandlerTests
     {
         _clock = new FakeTimeProvider(s_now);
         _store = new Mock<IRefreshTokenStore>();
+        _store
+            .Setup(s => s.AddAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
         _store.Setup(s => s.RevokeFamilyAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _revocations = new Mock<IRevocationStore>();
         _employees = new Mock<IEmployeeStore>();
@@ -66,6 +69,20 @@ public sealed class RefreshCommandHandlerTests
             RefreshTokenLifetimes.Default,
             _clock,
             _logs);
+    }
+
+    [Test]
+    public async Task Handle_WhenTheFamilyWentWithItsEmployeeMeanwhile_RefusesTheToken()
+    {
+        // The employee removed after the token was used and looked up: the successor has no family to join.
+        Stored(new RefreshTokenRecord(TokenHandles.Hash(Token), Family(startedAt: s_now.AddDays(-1)), s_now.AddDays(-1), s_now.AddDays(1)), isFirst: true);
+        _store
+            .Setup(s => s.AddAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(false);
+
+        var result = await _handler.Handle(new RefreshCommand(Token, ClientIp: ClientIp), CancellationToken.None);
+
+        Assert.That(result, Is.SameAs(RefreshResult.InvalidToken));
     }
 
     [Test]
