@@ -48,17 +48,10 @@ public sealed class LoginCommandHandler(
         }
 
         Employee? employee;
-        DateTimeOffset? cutoff = null;
         PasswordCheck check;
         try
         {
             employee = await employees.FindByEmailAsync(username, cancellationToken);
-            if (employee is not null)
-            {
-                // Before the grants are read: what a password set, a grant changed or a "log out everywhere"
-                // committed after this read shows as a different cutoff once the session is stored (below).
-                cutoff = await employees.FindTokensValidAfterAsync(employee.EmpNo, cancellationToken);
-            }
 
             // An unknown user, or one without a password, still pays for a full verification, so
             // timing does not tell a wrong password from a missing account.
@@ -91,6 +84,12 @@ public sealed class LoginCommandHandler(
             // Not upgraded: this password may be an impostor's that shares bcrypt's 72 bytes with the owner's.
             SecurityLog.LegacyHashKept(_log, employee.EmpNo);
         }
+
+        // Before the grants are read: what a password set, a grant changed or a "log out everywhere" committed
+        // after this read shows as a different cutoff once the session is stored (below); a password set committed
+        // before it shows as another hash there. Only after the password check, so that an unknown email and a
+        // known one cost the same reads until then (no telling them apart by timing).
+        var cutoff = await employees.FindTokensValidAfterAsync(employee.EmpNo, cancellationToken);
 
         // Only now, with the password right: what an account holds is nobody else's business, so a
         // grant-dependent refusal must not be reachable without the password.

@@ -146,6 +146,16 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenPasswordIsWrong_ReadsNothingMoreThanForAnUnknownUser()
+    {
+        // Act
+        await _handler.Handle(new LoginCommand(Email, "wrong password"), CancellationToken.None);
+
+        // Assert: a read only a known account costs (its cutoff) would tell it from an unknown email by timing.
+        _employees.Verify(s => s.FindTokensValidAfterAsync(It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
     public async Task Handle_WhenUserIsUnknown_ReturnsSameFailure()
     {
         // Arrange
