@@ -43,6 +43,16 @@ public static class TokenClaims
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : DateTimeOffset.MinValue;
 
+    /// <summary>The validated token's instant of issue, from its claims: <c>iat_ms</c>, else <c>iat</c> (older tokens), else the beginning of time.</summary>
+    public static DateTimeOffset IssuedAt(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(TokenClaimNames.IssuedAtMilliseconds), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            && milliseconds is > 0 and < 253_402_300_799_000
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : decimal.TryParse(user.FindFirstValue(TokenClaimNames.IssuedAt), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds)
+                && seconds is > 0 and < 253_402_300_799m
+                ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000m))
+                : DateTimeOffset.MinValue;
+
     /// <summary>
     /// The instant of issue to the millisecond (<c>iat_ms</c>; <c>iat</c> is whole seconds): "log out everywhere" must tell tokens of the same second apart.
     /// A token without one counts as issued at the beginning of time.

@@ -107,7 +107,8 @@ public static class AuthorizeEndpoints
             Value("code_challenge_method"),
             empNo,
             decision,
-            repeated);
+            repeated,
+            empNo is null ? null : TokenClaims.IssuedAt(httpContext.User));
         var redirect = new Redirect(command.RedirectUri, state, issuer.Value);
 
         AuthorizeResult result;

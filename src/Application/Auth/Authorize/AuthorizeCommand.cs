@@ -9,6 +9,7 @@ namespace FastApiLearning.Application.Auth.Authorize;
 /// <param name="Scope">As sent: space-separated names; null or blank asks for what the client may have.</param>
 /// <param name="EmpNo">The employee of the browser's session, or null when there is none.</param>
 /// <param name="Repeated">Parameters the request carried more than once (each must come once).</param>
+/// <param name="SessionIssuedAt">When the session's token was issued (its <c>iat_ms</c>): a cutoff written since voids the code.</param>
 public sealed record AuthorizeCommand(
     string ClientId,
     string RedirectUri,
@@ -18,7 +19,8 @@ public sealed record AuthorizeCommand(
     string CodeChallengeMethod,
     int? EmpNo,
     ConsentDecision Consent = ConsentDecision.NotAsked,
-    IReadOnlyList<string>? Repeated = null) : ICommand<AuthorizeResult>
+    IReadOnlyList<string>? Repeated = null,
+    DateTimeOffset? SessionIssuedAt = null) : ICommand<AuthorizeResult>
 {
     /// <summary>The only response type there is: a code.</summary>
     public const string CodeResponse = "code";

@@ -72,6 +72,16 @@ public sealed class AuthorizeCommandHandler(
                 TokenHandles.NewFamilyId(),
                 timeProvider.GetUtcNow() + CodeLifetime),
             cancellationToken);
+        // The session was judged at the start of this request. A password set or a "log out everywhere" committed
+        // since then has a cutoff older than this code, which would then outlive it: read the cutoff again now that
+        // the code is stored. A cutoff committed after this read is followed by its command's second one, read
+        // after its commit and so later than this code (the redemption refuses it). Each side checks after its write.
+        if (command.SessionIssuedAt is { } sessionIssuedAt
+            && (await employees.FindTokensValidAfterAsync(empNo, cancellationToken) is not { } validAfter || validAfter >= sessionIssuedAt))
+        {
+            return AuthorizeResult.LoginRequired;
+        }
+
         SecurityLog.AuthorizationCodeIssued(_log, empNo, client.ClientId, granted);
         return new AuthorizeResult.CodeIssued(code);
     }

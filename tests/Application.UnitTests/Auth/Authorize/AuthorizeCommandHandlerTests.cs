@@ -164,6 +164,30 @@ public sealed class AuthorizeCommandHandlerTests
     }
 
     [Test]
+    public async Task Handle_WhenACutoffWasWrittenSinceTheSessionsToken_KeepsTheCodeToItself()
+    {
+        // A password set (or "log out everywhere") committed after the request's session was judged: the code,
+        // issued later than that cutoff, would outlive it.
+        var sessionIssuedAt = _clock.GetUtcNow().AddMinutes(-5);
+        _employees.Setup(e => e.FindTokensValidAfterAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(_clock.GetUtcNow().AddSeconds(-1));
+
+        var result = await _handler.Handle(Command() with { SessionIssuedAt = sessionIssuedAt }, CancellationToken.None);
+
+        Assert.That(result, Is.SameAs(AuthorizeResult.LoginRequired));
+    }
+
+    [Test]
+    public async Task Handle_WhenTheCutoffIsOlderThanTheSessionsToken_IssuesTheCode()
+    {
+        var sessionIssuedAt = _clock.GetUtcNow().AddMinutes(-5);
+        _employees.Setup(e => e.FindTokensValidAfterAsync(s_behai.EmpNo, It.IsAny<CancellationToken>())).ReturnsAsync(sessionIssuedAt.AddDays(-1));
+
+        var result = await _handler.Handle(Command() with { SessionIssuedAt = sessionIssuedAt }, CancellationToken.None);
+
+        Assert.That(result, Is.TypeOf<AuthorizeResult.CodeIssued>());
+    }
+
+    [Test]
     public void Handle_WhenTheClientWasNotChecked_Throws() =>
         Assert.ThrowsAsync<InvalidOperationException>(async () => await _handler.Handle(Command() with { RedirectUri = "https://evil.example" }, CancellationToken.None));
 
